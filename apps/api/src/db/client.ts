@@ -1,0 +1,116 @@
+// Opens the database: PostgreSQL when a URL is given, embedded PGlite otherwise.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  engine: 'postgres' | 'pglite';
+  /** Runs `fn` on one connection held for its whole duration (advisory locks are per session). */
+  withConnection<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url?: string | undefined;
+  /** Directory for PGlite's files; in memory when undefined. */
+  dataDir?: string | undefined;
+  poolMax?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url
+    ? openPostgres(options.url, options.poolMax ?? 10)
+    : openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, poolMax: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A connection the server ends must never crash the process: an idle one is replaced by the
+  // pool, and a checked-out one fails its query, which the request answers with a 503.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzleNodePg(client, { schema }) as unknown as Db);
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Loaded only here, so a PostgreSQL deployment can leave PGlite out of its image. */
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
+  let directory: string | undefined;
+  if (dataDir) {
+    directory = path.resolve(dataDir, 'pglite');
+    await mkdir(directory, { recursive: true });
+  }
+  const client = new PGlite(directory);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // PGlite is one connection, where advisory locks are re-entrant: callers must take turns.
+  let turn: Promise<unknown> = Promise.resolve();
+  return {
+    db,
+    engine: 'pglite',
+    withConnection(fn) {
+      const result = turn.then(() => fn(db));
+      turn = result.catch(() => {});
+      return result;
+    },
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** Waits until the database answers, so a replica may start before its database does. */
+export async function waitForDatabase(
+  database: Database,
+  timeoutSeconds: number,
+  onRetry: (error: unknown) => void,
+): Promise<void> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (;;) {
+    try {
+      await database.ping();
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      onRetry(error);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Migrations: idempotent, safe when several replicas start at once, visible to readiness.
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
+import {
+  appliedMigrationCount,
+  expectedMigrationCount,
+  migrateDatabase,
+} from '../../src/db/migrate.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers.ts';
+
+let testDatabase: TestDatabase | undefined;
+afterEach(async () => {
+  await testDatabase?.drop();
+  testDatabase = undefined;
+});
+
+describe('migrations', () => {
+  it('apply all committed migrations once, and running them again changes nothing', async () => {
+    testDatabase = await createTestDatabase();
+    const { database } = testDatabase;
+    expect(await appliedMigrationCount(database.db)).toBe(0);
+    await migrateDatabase(database);
+    const expected = await expectedMigrationCount();
+    expect(expected).toBeGreaterThan(0);
+    expect(await appliedMigrationCount(database.db)).toBe(expected);
+    await migrateDatabase(database);
+    expect(await appliedMigrationCount(database.db)).toBe(expected);
+    const tables = await database.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
+    expect(
+      (tables as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name),
+    ).toEqual([
+      'accounts',
+      'api_tokens',
+      'conversations',
+      'jwks',
+      'messages',
+      'rate_limits',
+      'sessions',
+      'tasks',
+      'users',
+      'verifications',
+    ]);
+  });
+
+  it('several replicas migrating at once all succeed and apply each migration once', async () => {
+    testDatabase = await createTestDatabase();
+    const replicas = testDatabase.url
+      ? await Promise.all([1, 2, 3].map(() => openDatabase({ url: testDatabase?.url, poolMax: 2 })))
+      : [testDatabase.database, testDatabase.database, testDatabase.database];
+    try {
+      await Promise.all(replicas.map((replica) => migrateDatabase(replica)));
+      expect(await appliedMigrationCount(testDatabase.database.db)).toBe(
+        await expectedMigrationCount(),
+      );
+    } finally {
+      if (testDatabase.url) await Promise.all(replicas.map((replica) => replica.close()));
+    }
+  });
+});
