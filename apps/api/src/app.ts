@@ -1,0 +1,121 @@
+// Builds the HTTP application from its dependencies: routes, auth, docs, operations.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import type { Auth } from './auth/auth.ts';
+import { authHandler, requirePathUser, requireUser } from './auth/middleware.ts';
+import { createChatRouter } from './chat/index.ts';
+import { type AssistantModel, createAssistantModel } from './chat/providers.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { rejectCrossSiteWrites } from './http/csrf.ts';
+import { mountDocs } from './http/docs.ts';
+import { handleError } from './http/error-handler.ts';
+import { errorBody } from './http/errors.ts';
+import type { AppEnv } from './http/router.ts';
+import { mountWeb } from './http/web.ts';
+import { createMcpRoute } from './mcp/index.ts';
+import { type Lifecycle, mountHealth } from './ops/health.ts';
+import { requestContext } from './ops/logging.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { createTasksRouter } from './tasks/index.ts';
+import { createTokensRouter } from './tokens/index.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  auth: Auth;
+  logger: Logger;
+  lifecycle?: Lifecycle;
+  /** The model behind chat; by default the one LLM_PROVIDER names. */
+  assistant?: AssistantModel;
+}
+
+export function createApp({
+  config,
+  database,
+  auth,
+  logger,
+  lifecycle = { shuttingDown: false },
+  assistant = createAssistantModel(config.llm),
+}: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const metrics = createMetrics();
+
+  app.use(requestContext(logger));
+  app.use(metrics.middleware);
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(async (c, next) => {
+    await next();
+    // Keep-alive clients must reconnect, and so land on a replica that is not stopping.
+    if (lifecycle.shuttingDown) c.header('Connection', 'close');
+  });
+
+  mountHealth(app, database, lifecycle);
+  app.get('/metrics', async (c) =>
+    c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }),
+  );
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            'payload_too_large',
+            `The request body is larger than ${config.bodyLimitBytes} bytes.`,
+          ),
+          413,
+        ),
+    }),
+  );
+  app.on(['GET', 'POST'], '/api/auth/*', authHandler(auth, config.trustedProxyHops));
+  const sameSiteWrites = rejectCrossSiteWrites([config.publicUrl, ...config.auth.trustedOrigins]);
+  app.use('/api/*', sameSiteWrites);
+  app.use('/mcp', sameSiteWrites);
+  mountDocs(app, config.version);
+
+  // `/x/*` also matches `/x` itself; registering both ran the session lookup twice.
+  for (const resource of ['tasks', 'chat', 'conversations', 'tokens']) {
+    app.use(`/api/:user_id/${resource}/*`, requireUser(auth, database), requirePathUser);
+  }
+  app.route('/', createTasksRouter(database.db));
+  app.route('/', createTokensRouter(database.db));
+  app.route(
+    '/',
+    createChatRouter({
+      db: database.db,
+      assistant,
+      // The agent reaches tasks through this app's own MCP endpoint, in-process.
+      mcpFetch: async (url, init) => app.fetch(new Request(url, init)),
+      history: config.chatHistory,
+      timeoutMs: config.llm.timeoutMs,
+      tracing: config.llm.tracing,
+      logger,
+    }),
+  );
+  app.on(
+    ['GET', 'POST', 'DELETE'],
+    '/mcp',
+    requireUser(auth, database),
+    createMcpRoute({
+      db: database.db,
+      logger,
+      version: config.version,
+      maxBodyBytes: config.bodyLimitBytes,
+    }),
+  );
+
+  const webNotFound = config.webDir ? mountWeb(app, config.webDir) : undefined;
+  app.notFound(
+    async (c) =>
+      (await webNotFound?.(c)) ??
+      c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404),
+  );
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

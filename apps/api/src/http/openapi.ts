@@ -1,0 +1,27 @@
+// Building blocks for route definitions: JSON bodies, shared error responses, security.
+import type { z } from '@hono/zod-openapi';
+import { errorBodySchema } from './errors.ts';
+
+export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+export const userScopedErrors = {
+  400: jsonContent(errorBodySchema, 'Malformed request'),
+  401: jsonContent(errorBodySchema, 'Not signed in'),
+  403: jsonContent(errorBodySchema, 'The path names another user'),
+};
+
+export const notFoundError = (what: string) => ({
+  404: jsonContent(errorBodySchema, `No such ${what} of yours`),
+});
+
+export const invalidBodyError = { 422: jsonContent(errorBodySchema, 'A field is invalid') };

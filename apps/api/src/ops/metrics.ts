@@ -1,0 +1,45 @@
+// Prometheus metrics: request count and latency by route and status, plus process metrics.
+import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { AppEnv } from '../http/router.ts';
+
+export interface Metrics {
+  registry: Registry;
+  middleware: ReturnType<typeof createMiddleware<AppEnv>>;
+}
+
+/** One registry per app instance, so tests can build several apps in one process. */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const labelNames = ['method', 'route', 'status'] as const;
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests served, by method, route and status',
+    labelNames,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency in seconds, by method, route and status',
+    labelNames,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
+    const stop = duration.startTimer();
+    await next();
+    // Route patterns, never raw paths, keep the label set bounded.
+    const pattern = routePath(c, -1);
+    const labels = {
+      method: c.req.method,
+      route: pattern.endsWith('*') ? 'other' : pattern,
+      status: String(c.res.status),
+    };
+    stop(labels);
+    requests.inc(labels);
+  });
+  return { registry, middleware };
+}

@@ -1,0 +1,97 @@
+// Handlers for the task routes: they translate HTTP to the query functions and back.
+import { detectLanguage, parseTaskLine } from '../chat/engine/index.ts';
+import type { Db } from '../db/client.ts';
+import { createRouter } from '../http/router.ts';
+import {
+  createTask,
+  deleteTask,
+  getTask,
+  listTasks,
+  replaceTask,
+  setCompletion,
+  updateTask,
+} from './queries.ts';
+import {
+  completeTaskRoute,
+  createTaskRoute,
+  deleteTaskRoute,
+  getTaskRoute,
+  listTasksRoute,
+  parseTaskRoute,
+  patchTaskRoute,
+  replaceTaskRoute,
+} from './routes.ts';
+import { toTaskJson } from './schemas.ts';
+
+export function createTasksRouter(db: Db) {
+  const router = createRouter();
+
+  router.openapi(listTasksRoute, async (c) => {
+    const query = c.req.valid('query');
+    const page = await listTasks(db, c.get('user').id, query);
+    return c.json(
+      {
+        tasks: page.tasks.map(toTaskJson),
+        total: page.total,
+        limit: query.limit,
+        offset: query.offset,
+      },
+      200,
+    );
+  });
+
+  router.openapi(createTaskRoute, async (c) => {
+    const task = await createTask(db, c.get('user').id, c.req.valid('json'));
+    c.header('Location', `/api/${task.userId}/tasks/${task.id}`);
+    return c.json(toTaskJson(task), 201);
+  });
+
+  router.openapi(getTaskRoute, async (c) => {
+    const task = await getTask(db, c.get('user').id, c.req.valid('param').id);
+    return c.json(toTaskJson(task), 200);
+  });
+
+  router.openapi(replaceTaskRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { task } = await replaceTask(db, c.get('user').id, id, c.req.valid('json'));
+    return c.json(toTaskJson(task), 200);
+  });
+
+  router.openapi(patchTaskRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { task } = await updateTask(db, c.get('user').id, id, c.req.valid('json'));
+    return c.json(toTaskJson(task), 200);
+  });
+
+  router.openapi(deleteTaskRoute, async (c) => {
+    const task = await deleteTask(db, c.get('user').id, c.req.valid('param').id);
+    return c.json(toTaskJson(task), 200);
+  });
+
+  // The toggle takes no body; clients that label every request as JSON must not get a 400.
+  router.use(completeTaskRoute.getRoutingPath(), async (c, next) => {
+    if (c.req.raw.body === null || c.req.header('content-length') === '0') {
+      c.req.bodyCache.json = Promise.resolve({});
+    }
+    await next();
+  });
+
+  router.openapi(completeTaskRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { completed } = c.req.valid('json') ?? {};
+    const { task, next } = await setCompletion(db, c.get('user').id, id, completed);
+    return c.json({ task: toTaskJson(task), next_task: next ? toTaskJson(next) : null }, 200);
+  });
+
+  router.openapi(parseTaskRoute, (c) => {
+    const { text, time_zone: timeZone } = c.req.valid('json');
+    const drafts = parseTaskLine(text, detectLanguage(text) ?? 'en', {
+      now: new Date(),
+      timeZone,
+    });
+    const tasks = drafts.map(({ due, ...draft }) => (due ? { ...draft, due_at: due } : draft));
+    return c.json({ tasks }, 200);
+  });
+
+  return router;
+}

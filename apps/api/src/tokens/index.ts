@@ -1,0 +1,48 @@
+// Handlers for personal API tokens.
+
+import { createMiddleware } from 'hono/factory';
+import type { Db } from '../db/client.ts';
+import type { ApiToken } from '../db/schema.ts';
+import { AppError } from '../http/errors.ts';
+import { type AppEnv, createRouter } from '../http/router.ts';
+import { issueToken, listTokens, revokeToken } from './queries.ts';
+import { createTokenRoute, listTokensRoute, revokeTokenRoute } from './routes.ts';
+
+const toTokenJson = (token: ApiToken) => ({
+  id: token.id,
+  name: token.name,
+  prefix: token.prefix,
+  created_at: token.createdAt.toISOString(),
+  last_used_at: token.lastUsedAt?.toISOString() ?? null,
+});
+
+export function createTokensRouter(db: Db) {
+  const router = createRouter();
+
+  // A leaked token must not be able to mint more tokens or hide its tracks.
+  const sessionOnly = createMiddleware<AppEnv>(async (c, next) => {
+    if (c.get('authMethod') === 'api_token') {
+      throw new AppError(403, 'session_required', 'Sign in to manage tokens; an API token cannot.');
+    }
+    await next();
+  });
+  router.use('/api/:user_id/tokens', sessionOnly);
+  router.use('/api/:user_id/tokens/*', sessionOnly);
+
+  router.openapi(listTokensRoute, async (c) => {
+    const tokens = await listTokens(db, c.get('user').id);
+    return c.json({ tokens: tokens.map(toTokenJson) }, 200);
+  });
+
+  router.openapi(createTokenRoute, async (c) => {
+    const { token, record } = await issueToken(db, c.get('user').id, c.req.valid('json').name);
+    return c.json({ ...toTokenJson(record), token }, 201);
+  });
+
+  router.openapi(revokeTokenRoute, async (c) => {
+    const revoked = await revokeToken(db, c.get('user').id, c.req.valid('param').id);
+    return c.json(toTokenJson(revoked), 200);
+  });
+
+  return router;
+}

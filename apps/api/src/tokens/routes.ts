@@ -1,0 +1,78 @@
+// Route definitions for personal API tokens.
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  invalidBodyError,
+  jsonBody,
+  jsonContent,
+  notFoundError,
+  security,
+  userScopedErrors,
+} from '../http/openapi.ts';
+import { idParam, userIdParam, userParams } from '../http/params.ts';
+import { text } from '../http/text.ts';
+
+const tags = ['Tokens'];
+const tokenParams = z.object({ user_id: userIdParam, id: idParam('token') });
+
+export const tokenSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    prefix: z.string().openapi({ description: 'the first characters, to recognise the token' }),
+    created_at: z.string(),
+    last_used_at: z.string().nullable(),
+  })
+  .openapi('ApiToken');
+
+export const createTokenSchema = z
+  .strictObject({
+    name: text()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(100, 'must be at most 100 characters')
+      .openapi({ example: 'Cursor on my laptop' }),
+  })
+  .openapi('CreateApiToken');
+
+export const listTokensRoute = createRoute({
+  method: 'get',
+  path: '/api/{user_id}/tokens',
+  tags,
+  security,
+  summary: 'Your personal API tokens (never the secret part)',
+  request: { params: userParams },
+  responses: {
+    200: jsonContent(z.object({ tokens: z.array(tokenSchema) }), 'Tokens'),
+    ...userScopedErrors,
+  },
+});
+
+export const createTokenRoute = createRoute({
+  method: 'post',
+  path: '/api/{user_id}/tokens',
+  tags,
+  security,
+  summary: 'Create a personal API token for an MCP client or script',
+  description:
+    'The token is in this response only: it is stored as a hash. Use it as `Authorization: Bearer <token>` on /mcp and /api. Managing tokens needs a signed-in session, not another token.',
+  request: { params: userParams, body: jsonBody(createTokenSchema) },
+  responses: {
+    201: jsonContent(tokenSchema.extend({ token: z.string() }), 'The new token, shown once'),
+    ...userScopedErrors,
+    ...invalidBodyError,
+  },
+});
+
+export const revokeTokenRoute = createRoute({
+  method: 'delete',
+  path: '/api/{user_id}/tokens/{id}',
+  tags,
+  security,
+  summary: 'Revoke a token: it stops working at once',
+  request: { params: tokenParams },
+  responses: {
+    200: jsonContent(tokenSchema, 'The revoked token'),
+    ...userScopedErrors,
+    ...notFoundError('token'),
+  },
+});

@@ -1,0 +1,216 @@
+// Operational endpoints: liveness, readiness, metrics, request ids, headers, API docs.
+
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { createAuth } from '../../src/auth/auth.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import {
+  createTestApp,
+  engine,
+  send,
+  signUp,
+  TEST_SECRET,
+  type TestApp,
+  testConfig,
+} from '../helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('health', () => {
+  it('healthz is 200 and readyz is 200 on a migrated database', async () => {
+    expect((await send(t.app, 'GET', '/healthz')).status).toBe(200);
+    const ready = await send(t.app, 'GET', '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('ready');
+  });
+
+  it('readyz is 503 from the moment shutdown starts, while healthz stays 200', async () => {
+    t.lifecycle.shuttingDown = true;
+    try {
+      expect((await send(t.app, 'GET', '/readyz')).status).toBe(503);
+      expect((await send(t.app, 'GET', '/healthz')).status).toBe(200);
+    } finally {
+      t.lifecycle.shuttingDown = false;
+    }
+  });
+
+  it('readyz is 503 on a database that is not migrated', async () => {
+    const unmigrated = await createTestApp({ migrate: false });
+    try {
+      const reply = await send(unmigrated.app, 'GET', '/readyz');
+      expect(reply.status).toBe(503);
+      expect(reply.body.reason).toMatch(/missing \d+ migration/);
+    } finally {
+      await unmigrated.close();
+    }
+  });
+
+  it('readyz is 503 once the database is gone, while healthz stays 200', async () => {
+    const closed = await createTestApp();
+    await closed.close();
+    const ready = await send(closed.app, 'GET', '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body.reason).toBe('database unreachable');
+    expect((await send(closed.app, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  // PGlite runs in-process and cannot become unreachable; this case exists only on PostgreSQL.
+  if (engine === 'postgres')
+    it('with PostgreSQL unreachable, readyz and API requests fail fast with a clear 503', async () => {
+      const database = await openDatabase({ url: 'postgres://postgres@127.0.0.1:1/unreachable' });
+      const config = testConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable' });
+      const logger = pino({ level: 'silent' });
+      const auth = createAuth({ db: database.db, config, secret: TEST_SECRET, logger });
+      const app = createApp({ config, database, auth, logger });
+      try {
+        const started = Date.now();
+        const ready = await send(app, 'GET', '/readyz');
+        expect(ready.status).toBe(503);
+        const reply = await send(app, 'GET', '/api/me/tasks', undefined, {
+          authorization: 'Bearer some.token',
+        });
+        expect(reply.status).toBe(503);
+        expect(reply.body.error.code).toBe('service_unavailable');
+        expect(reply.headers.get('retry-after')).toBe('5');
+        expect(JSON.stringify(reply.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+        expect(Date.now() - started).toBeLessThan(5_000);
+      } finally {
+        await database.close();
+      }
+    });
+});
+
+// Only PostgreSQL has sessions an operator or a failover can end under a running request.
+if (engine === 'postgres') {
+  describe('a database session ended mid-transaction', () => {
+    it('fails that transaction cleanly instead of crashing the process', async () => {
+      const admin = await openDatabase({ url: process.env.TEST_DATABASE_URL });
+      try {
+        const attempt = t.database.db.transaction(async (tx) => {
+          const result = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+            rows: { pid: number }[];
+          };
+          await admin.db.execute(sql`select pg_terminate_backend(${result.rows[0]?.pid})`);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await tx.execute(sql`select 1`);
+        });
+        await expect(attempt).rejects.toThrow();
+        // The pool recovers by itself: the next request gets a fresh connection.
+        expect((await send(t.app, 'GET', '/readyz')).status).toBe(200);
+      } finally {
+        await admin.close();
+      }
+    });
+  });
+}
+
+describe('metrics', () => {
+  it('counts requests by route pattern and status, with latency histograms and process metrics', async () => {
+    const user = await signUp(t.app, 'metrics');
+    await user.call('GET', '/api/me/tasks');
+    await user.call('GET', '/api/me/tasks/999999');
+    const reply = await t.app.request('/metrics');
+    expect(reply.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await reply.text();
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/:user_id\/tasks",status="200"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/:user_id\/tasks\/:id",status="404"\} 1/,
+    );
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/:user_id\/tasks"/,
+    );
+    expect(text).toContain('process_cpu_seconds_total');
+    expect(text).toContain('nodejs_heap_size_used_bytes');
+    expect(text).not.toMatch(/route="\/api\/me/);
+  });
+});
+
+describe('request ids and headers', () => {
+  it('echoes a well-formed X-Request-Id and generates one otherwise', async () => {
+    const given = await send(t.app, 'GET', '/healthz', undefined, { 'x-request-id': 'abc-123' });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const generated = await send(t.app, 'GET', '/healthz');
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const hostile = await send(t.app, 'GET', '/healthz', undefined, {
+      'x-request-id': 'bad id <script>',
+    });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('puts the request id in error bodies', async () => {
+    const reply = await send(t.app, 'GET', '/api/me/tasks', undefined, {
+      'x-request-id': 'trace-me',
+    });
+    expect(reply.body.error.request_id).toBe('trace-me');
+  });
+
+  it('sets security headers', async () => {
+    const reply = await send(t.app, 'GET', '/healthz');
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(reply.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const reply = await send(t.app, 'GET', '/api/nothing/here/at/all');
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.code).toBe('not_found');
+  });
+});
+
+describe('API documentation', () => {
+  it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const { status, body } = await send(t.app, 'GET', '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/assistant',
+      '/api/{user_id}/chat',
+      '/api/{user_id}/chat/stream',
+      '/api/{user_id}/conversations',
+      '/api/{user_id}/conversations/{id}',
+      '/api/{user_id}/conversations/{id}/messages',
+      '/api/{user_id}/tasks',
+      '/api/{user_id}/tasks/parse',
+      '/api/{user_id}/tasks/{id}',
+      '/api/{user_id}/tasks/{id}/complete',
+      '/api/{user_id}/tokens',
+      '/api/{user_id}/tokens/{id}',
+    ]);
+    expect(Object.keys(body.paths['/api/{user_id}/tasks/{id}']).sort()).toEqual([
+      'delete',
+      'get',
+      'patch',
+      'put',
+    ]);
+    expect(body.components.schemas.Task.required).toContain('due_at');
+    expect(body.components.schemas.CreateTask.properties.title.maxLength).toBe(200);
+    expect(body.components.securitySchemes.bearerAuth.scheme).toBe('bearer');
+  });
+
+  it('serves a reference UI with its assets from our own origin', async () => {
+    const page = await t.app.request('/api/docs');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/api/docs/assets/swagger-ui-bundle.js');
+    const bundle = await t.app.request('/api/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    expect((await t.app.request('/api/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it("links Better Auth's own OpenAPI document for the account endpoints", async () => {
+    const { body } = await send(t.app, 'GET', '/api/openapi.json');
+    expect(body.info.description).toContain('/api/auth/open-api/generate-schema');
+    const auth = await send(t.app, 'GET', '/api/auth/open-api/generate-schema');
+    expect(auth.status).toBe(200);
+    expect(Object.keys(auth.body.paths)).toContain('/sign-in/email');
+  });
+});
