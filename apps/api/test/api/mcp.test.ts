@@ -1,0 +1,189 @@
+// The MCP server through the official SDK client: tools, auth, identity and tool errors.
+import type { Client } from '@modelcontextprotocol/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  send,
+  signUp,
+  type TestApp,
+  type Client as UserClient,
+} from '../helpers.ts';
+import { connectMcp, toolText } from '../mcp-client.ts';
+
+let t: TestApp;
+let ann: UserClient;
+let bob: UserClient;
+let annMcp: Client;
+let bobMcp: Client;
+
+const call = async (client: Client, name: string, args: Record<string, unknown>) => {
+  const result = await client.callTool({ name, arguments: args });
+  const text = toolText(result);
+  return {
+    isError: result.isError === true,
+    text,
+    json: result.isError ? undefined : JSON.parse(text),
+  };
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ann = await signUp(t.app, 'ann');
+  bob = await signUp(t.app, 'bob');
+  annMcp = await connectMcp(t.app, ann.token);
+  bobMcp = await connectMcp(t.app, bob.token);
+});
+afterAll(async () => {
+  await annMcp.close();
+  await bobMcp.close();
+  await t.close();
+});
+
+describe('tools', () => {
+  it('lists the five task tools with described input schemas', async () => {
+    const { tools } = await annMcp.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual([
+      'add_task',
+      'complete_task',
+      'delete_task',
+      'list_tasks',
+      'update_task',
+    ]);
+    for (const tool of tools) {
+      expect(tool.description?.length).toBeGreaterThan(20);
+      const properties = tool.inputSchema.properties as Record<string, { description?: string }>;
+      for (const [name, property] of Object.entries(properties)) {
+        expect(property.description, `${tool.name}.${name}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('add_task creates a task with every field, visible through REST', async () => {
+    const added = await call(annMcp, 'add_task', {
+      title: 'Buy milk',
+      priority: 'high',
+      tags: ['#Home'],
+      due: '2030-01-02T18:00:00+05:00',
+      recurrence: { frequency: 'weekly', weekdays: ['wed'] },
+    });
+    expect(added.isError).toBe(false);
+    expect(added.json).toMatchObject({ status: 'created', title: 'Buy milk' });
+    const rest = await ann.call('GET', `/api/me/tasks/${added.json.task_id}`);
+    expect(rest.body).toMatchObject({
+      priority: 'high',
+      tags: ['home'],
+      due_at: '2030-01-02T13:00:00.000Z',
+      recurrence: { frequency: 'weekly', weekdays: ['wed'] },
+    });
+  });
+
+  it('list_tasks filters and returns an array of tasks', async () => {
+    await call(annMcp, 'add_task', { title: 'Write report', tags: ['work'] });
+    const work = await call(annMcp, 'list_tasks', { tag: 'work' });
+    expect(work.json.map((task: { title: string }) => task.title)).toEqual(['Write report']);
+    const pending = await call(annMcp, 'list_tasks', { status: 'pending' });
+    expect(pending.json.length).toBeGreaterThanOrEqual(2);
+    const searched = await call(annMcp, 'list_tasks', { q: 'milk' });
+    expect(searched.json).toHaveLength(1);
+  });
+
+  it('complete_task completes, and reports the next occurrence of a recurring task', async () => {
+    const { json: added } = await call(annMcp, 'add_task', {
+      title: 'Gym',
+      recurrence: { frequency: 'daily' },
+    });
+    const done = await call(annMcp, 'complete_task', { task_id: added.task_id });
+    expect(done.json).toMatchObject({ task_id: added.task_id, status: 'completed', title: 'Gym' });
+    expect(done.json.next_task_id).toBeGreaterThan(added.task_id);
+  });
+
+  it('update_task renames, moves, clears and reopens', async () => {
+    const { json: added } = await call(annMcp, 'add_task', {
+      title: 'Old name',
+      due: '2030-05-05T10:00:00Z',
+    });
+    const renamed = await call(annMcp, 'update_task', {
+      task_id: added.task_id,
+      title: 'New name',
+      due: null,
+    });
+    expect(renamed.json).toEqual({ task_id: added.task_id, status: 'updated', title: 'New name' });
+    const rest = await ann.call('GET', `/api/me/tasks/${added.task_id}`);
+    expect(rest.body).toMatchObject({ title: 'New name', due_at: null });
+    await call(annMcp, 'complete_task', { task_id: added.task_id });
+    const reopened = await call(annMcp, 'update_task', {
+      task_id: added.task_id,
+      completed: false,
+    });
+    expect(reopened.isError).toBe(false);
+    expect((await ann.call('GET', `/api/me/tasks/${added.task_id}`)).body.completed).toBe(false);
+  });
+
+  it('delete_task deletes', async () => {
+    const { json: added } = await call(annMcp, 'add_task', { title: 'Temporary' });
+    const deleted = await call(annMcp, 'delete_task', { task_id: added.task_id });
+    expect(deleted.json).toEqual({ task_id: added.task_id, status: 'deleted', title: 'Temporary' });
+    expect((await ann.call('GET', `/api/me/tasks/${added.task_id}`)).status).toBe(404);
+  });
+});
+
+describe('tool errors', () => {
+  it('a missing task is a tool error with a clear message, not a protocol failure', async () => {
+    for (const name of ['complete_task', 'delete_task', 'update_task']) {
+      const result = await call(annMcp, name, { task_id: 987654, title: 'x' });
+      expect(result.isError, name).toBe(true);
+      expect(result.text).toBe('Error: Task 987654 was not found.');
+    }
+  });
+
+  it('invalid arguments are tool errors naming the field', async () => {
+    const result = await call(annMcp, 'add_task', { title: '', due: 'tomorrow' });
+    expect(result.isError).toBe(true);
+    expect(result.text).toMatch(/title: must not be empty/);
+    expect(result.text).toMatch(/due_at: must be an ISO 8601 date-time/);
+  });
+});
+
+describe('identity', () => {
+  it('refuses connections without a session', async () => {
+    await expect(connectMcp(t.app, undefined)).rejects.toThrow(/401|authoriz/i);
+    const raw = await send(t.app, 'POST', '/mcp', { jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    expect(raw.status).toBe(401);
+  });
+
+  it('accepts the caller\'s own user_id or "me", and refuses a spoofed one', async () => {
+    const own = await call(annMcp, 'list_tasks', { user_id: ann.userId });
+    expect(own.isError).toBe(false);
+    const me = await call(annMcp, 'list_tasks', { user_id: 'me' });
+    expect(me.isError).toBe(false);
+    for (const name of ['add_task', 'list_tasks', 'complete_task', 'delete_task', 'update_task']) {
+      const spoofed = await call(annMcp, name, { user_id: bob.userId, title: 'x', task_id: 1 });
+      expect(spoofed.isError, name).toBe(true);
+      expect(spoofed.text).toMatch(/user_id does not match the signed-in user/);
+    }
+    expect((await call(bobMcp, 'list_tasks', {})).json).toEqual([]);
+  });
+
+  it("never reaches another user's tasks by id", async () => {
+    const { json: annsTask } = await call(annMcp, 'add_task', { title: 'Ann private' });
+    for (const name of ['complete_task', 'delete_task', 'update_task']) {
+      const result = await call(bobMcp, name, { task_id: annsTask.task_id, title: 'stolen' });
+      expect(result.isError, name).toBe(true);
+      expect(result.text).toMatch(/was not found/);
+    }
+    const still = await ann.call('GET', `/api/me/tasks/${annsTask.task_id}`);
+    expect(still.body).toMatchObject({ title: 'Ann private', completed: false });
+  });
+
+  it('serves 2025-era clients too (initialize handshake)', async () => {
+    const legacy = await connectMcp(t.app, ann.token, 'legacy');
+    try {
+      const { tools } = await legacy.listTools();
+      expect(tools).toHaveLength(5);
+      const result = await legacy.callTool({ name: 'list_tasks', arguments: { q: 'Buy milk' } });
+      expect(JSON.parse(toolText(result))).toHaveLength(1);
+    } finally {
+      await legacy.close();
+    }
+  });
+});
