@@ -1,0 +1,126 @@
+// Route definitions for chat and conversations.
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorBodySchema } from '../http/errors.ts';
+import {
+  invalidBodyError,
+  jsonBody,
+  jsonContent,
+  notFoundError,
+  security,
+  userScopedErrors,
+} from '../http/openapi.ts';
+import { userIdParam, userParams } from '../http/params.ts';
+import {
+  chatRequestSchema,
+  chatResponseSchema,
+  conversationIdParam,
+  conversationSchema,
+  messageSchema,
+} from './schemas.ts';
+
+const tags = ['Chat'];
+const conversationParams = z.object({ user_id: userIdParam, id: conversationIdParam });
+const assistantErrors = {
+  502: jsonContent(errorBodySchema, 'The model failed; the message is stored'),
+  504: jsonContent(errorBodySchema, 'The model timed out; the message is stored'),
+};
+
+export const chatRoute = createRoute({
+  method: 'post',
+  path: '/api/{user_id}/chat',
+  tags,
+  security,
+  summary: 'Send a message to the assistant and get its reply',
+  description:
+    'Stateless: the conversation is loaded from the database, the message stored before the assistant runs, and the reply with its tool calls stored after.',
+  request: { params: userParams, body: jsonBody(chatRequestSchema) },
+  responses: {
+    200: jsonContent(chatResponseSchema, 'The reply and the tool calls that produced it'),
+    ...userScopedErrors,
+    ...notFoundError('conversation'),
+    ...invalidBodyError,
+    ...assistantErrors,
+  },
+});
+
+export const chatStreamRoute = createRoute({
+  method: 'post',
+  path: '/api/{user_id}/chat/stream',
+  tags,
+  security,
+  summary: 'The same turn as Server-Sent Events',
+  description:
+    'Events: `conversation` `{conversation_id}`, `delta` `{text}` (reply text as it is written), `tool_call` `{name, arguments, result}`, then `done` (the same body as POST /chat) or `error` `{error: {code, message}, conversation_id}`.',
+  request: { params: userParams, body: jsonBody(chatRequestSchema) },
+  responses: {
+    200: {
+      content: { 'text/event-stream': { schema: z.string() } },
+      description: 'The event stream',
+    },
+    ...userScopedErrors,
+    ...invalidBodyError,
+  },
+});
+
+export const listConversationsRoute = createRoute({
+  method: 'get',
+  path: '/api/{user_id}/conversations',
+  tags,
+  security,
+  summary: 'Your conversations, most recently active first',
+  request: {
+    params: userParams,
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+  },
+  responses: {
+    200: jsonContent(z.object({ conversations: z.array(conversationSchema) }), 'Conversations'),
+    ...userScopedErrors,
+  },
+});
+
+export const listMessagesRoute = createRoute({
+  method: 'get',
+  path: '/api/{user_id}/conversations/{id}/messages',
+  tags,
+  security,
+  summary: 'The messages of a conversation, oldest first',
+  request: {
+    params: conversationParams,
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ conversation_id: z.number().int(), messages: z.array(messageSchema) }),
+      'Messages',
+    ),
+    ...userScopedErrors,
+    ...notFoundError('conversation'),
+  },
+});
+
+export const deleteConversationRoute = createRoute({
+  method: 'delete',
+  path: '/api/{user_id}/conversations/{id}',
+  tags,
+  security,
+  summary: 'Delete a conversation and its messages',
+  request: { params: conversationParams },
+  responses: {
+    200: jsonContent(conversationSchema, 'The deleted conversation'),
+    ...userScopedErrors,
+    ...notFoundError('conversation'),
+  },
+});
+
+export const assistantInfoRoute = createRoute({
+  method: 'get',
+  path: '/api/assistant',
+  tags,
+  summary: 'Which model provider answers chat',
+  responses: {
+    200: jsonContent(
+      z.object({ provider: z.enum(['local', 'openai', 'custom']), model: z.string() }),
+      'The provider and model',
+    ),
+  },
+});
