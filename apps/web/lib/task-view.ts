@@ -1,0 +1,83 @@
+// What the list shows (filters, search, sort), kept in the address bar so reloads keep it.
+import type { TaskQuery } from './tasks-api';
+import { type Priority, priorities } from './types';
+
+export const statuses = ['all', 'pending', 'completed'] as const;
+export const dueFilters = ['overdue', 'today', 'week', 'none'] as const;
+export const sorts = ['created', 'due', 'priority', 'title'] as const;
+const orders = ['asc', 'desc'] as const;
+
+export interface TaskView {
+  status: (typeof statuses)[number];
+  priority: Priority | '';
+  tag: string;
+  due: (typeof dueFilters)[number] | '';
+  q: string;
+  sort: (typeof sorts)[number];
+  order: (typeof orders)[number];
+}
+
+/** The direction each sort reads best in: newest first, soonest due, most important. */
+export const naturalOrder: Record<TaskView['sort'], TaskView['order']> = {
+  created: 'desc',
+  due: 'asc',
+  priority: 'desc',
+  title: 'asc',
+};
+
+export const defaultView: TaskView = {
+  status: 'all',
+  priority: '',
+  tag: '',
+  due: '',
+  q: '',
+  sort: 'created',
+  order: 'desc',
+};
+
+function oneOf<T extends string>(allowed: readonly T[], value: string | null, fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export function viewFromSearch(search: string): TaskView {
+  const params = new URLSearchParams(search);
+  const sort = oneOf(sorts, params.get('sort'), defaultView.sort);
+  return {
+    status: oneOf(statuses, params.get('status'), defaultView.status),
+    priority: oneOf(priorities, params.get('priority'), '' as Priority),
+    tag: (params.get('tag') ?? '').trim().replace(/^#+/, '').toLowerCase(),
+    due: oneOf(dueFilters, params.get('due'), ''),
+    q: params.get('q') ?? '',
+    sort,
+    order: oneOf(orders, params.get('order'), naturalOrder[sort]),
+  };
+}
+
+/** Only what differs from the defaults, so a plain visit has a plain address. */
+export function viewToSearch(view: TaskView): string {
+  const params = new URLSearchParams();
+  for (const key of ['status', 'priority', 'tag', 'due', 'q', 'sort'] as const) {
+    if (view[key] !== defaultView[key]) params.set(key, view[key]);
+  }
+  if (view.order !== naturalOrder[view.sort]) params.set('order', view.order);
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+export function viewToQuery(view: TaskView, timeZone: string): TaskQuery {
+  return {
+    status: view.status,
+    priority: view.priority || undefined,
+    tag: view.tag || undefined,
+    due: view.due || undefined,
+    q: view.q.trim() || undefined,
+    sort: view.sort,
+    order: view.order,
+    tz: timeZone,
+    limit: 200,
+  };
+}
+
+export function isFiltered(view: TaskView): boolean {
+  return Boolean(view.priority || view.tag || view.due || view.q.trim());
+}
