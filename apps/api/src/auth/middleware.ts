@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../db/client.ts';
 import { forbiddenUser, unauthorized } from '../http/errors.ts';
-import type { AppEnv } from '../http/router.ts';
+import type { AppEnv, AuthenticatedUser } from '../http/router.ts';
 import { TOKEN_PREFIX, userForToken } from '../tokens/queries.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 
@@ -42,8 +42,21 @@ export function clientAddress(c: Context, trustedProxyHops: number | undefined):
   }
 }
 
+/**
+ * Marks a request this process sends to itself (the assistant's MCP calls) with the user the
+ * outer request authenticated. It travels in the fetch environment, which no HTTP client can
+ * reach: over the network @hono/node-server sets it to the Node request and response.
+ */
+export const IN_PROCESS_USER = Symbol('in-process user');
+
 export function requireUser(auth: Auth, database: Database) {
   return createMiddleware<AppEnv>(async (c, next) => {
+    const inProcess = (c.env as Record<symbol, AuthenticatedUser> | undefined)?.[IN_PROCESS_USER];
+    if (inProcess) {
+      c.set('user', inProcess);
+      c.set('authMethod', 'session');
+      return next();
+    }
     const bearer = /^Bearer (\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (bearer?.startsWith(TOKEN_PREFIX)) {
       const user = await userForToken(database.db, bearer);

@@ -93,16 +93,11 @@ function turnRequest(
   c: Context<AppEnv>,
   body: { conversation_id?: number | undefined; message: string; time_zone?: string | undefined },
 ): TurnRequest {
-  const credentials: Record<string, string> = {};
-  for (const name of ['authorization', 'cookie']) {
-    const value = c.req.header(name);
-    if (value) credentials[name] = value;
-  }
   return {
     userId: c.get('user').id,
     conversationId: body.conversation_id,
     message: body.message,
     timeZone: body.time_zone ?? 'UTC',
-    credentials,
+    user: c.get('user'),
   };
 }

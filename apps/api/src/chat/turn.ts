@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import type { Conversation, ToolCallRecord } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
+import type { AuthenticatedUser } from '../http/router.ts';
 import { createAssistantAgent } from './agent.ts';
 import { addMessage, getConversation, recentMessages, startConversation } from './conversations.ts';
 import { type HistoryWindow, toAgentInput } from './history.ts';
@@ -14,8 +15,12 @@ import type { AssistantModel } from './providers.ts';
 export interface ChatDeps {
   db: Db;
   assistant: AssistantModel;
-  /** Reaches this app's own /mcp in-process. */
-  mcpFetch: (url: string | URL, init?: RequestInit) => Promise<Response>;
+  /** Reaches this app's own /mcp in-process, acting as `user`. */
+  mcpFetch: (
+    url: string | URL,
+    init: RequestInit | undefined,
+    user: AuthenticatedUser,
+  ) => Promise<Response>;
   history: HistoryWindow;
   timeoutMs: number;
   tracing: boolean;
@@ -27,8 +32,8 @@ export interface TurnRequest {
   conversationId: number | undefined;
   message: string;
   timeZone: string;
-  /** The caller's own credentials, so the tools act as the caller and nobody else. */
-  credentials: Record<string, string>;
+  /** The authenticated caller: the tools act as this user and nobody else. */
+  user: AuthenticatedUser;
 }
 
 export interface TurnEvents {
@@ -69,8 +74,7 @@ export async function runChatTurn(
   const mcp = new MCPServerStreamableHttp({
     url: 'http://in-process/mcp',
     name: 'todo',
-    fetch: deps.mcpFetch,
-    requestInit: { headers: request.credentials },
+    fetch: (url: string | URL, init?: RequestInit) => deps.mcpFetch(url, init, request.user),
   });
   let reply: { text: string; toolCalls: ToolCallRecord[] };
   const signal = AbortSignal.timeout(deps.timeoutMs);

@@ -47,6 +47,7 @@ describe('personal API tokens', () => {
     expect(created.body.user_id).toBe(ann.userId);
     const chat = await withToken(body.token, 'POST', '/api/me/chat', { message: 'show my tasks' });
     expect(chat.status).toBe(200);
+    expect(chat.body.response).toContain('Via token');
     const mcp = await connectMcp(t.app, body.token);
     try {
       const listed = await mcp.callTool({ name: 'list_tasks', arguments: { q: 'Via token' } });
