@@ -1,7 +1,7 @@
-// The API as the image runs it: scripts/containers/bundle-api.mjs turns dist/ into one
-// self-contained bundle (dependencies inlined, PGlite left out). Pods run that, not dist/, so
-// the chart's resources are sized on it: cold start, memory at rest and under load, and the
-// same under a heap cap like the one a container memory limit imposes.
+// The API as the image runs it: scripts/containers/bundle-api.mjs minifies dist/'s bundle
+// and lays it out without PGlite. Pods run that, not dist/, so the chart's resources are sized
+// on it: cold start, memory at rest and under load, and the same under a heap cap like the one
+// a container memory limit imposes.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir } from 'node:fs/promises';

@@ -1,9 +1,8 @@
-// Builds the API from a copy of apps/api with patches applied, exactly as `npm run build` does
-// (esbuild, dependencies external, migrations beside the bundle). Nothing under apps/ changes.
+// Builds the API from a copy of apps/api with patches applied, with apps/api/build.mjs itself
+// (one bundle, PGlite outside, migrations beside it). Nothing under apps/ changes.
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { repoRoot } from './snapshot.mjs';
 
 export const experimentsDir = path.join(repoRoot, 'bench', 'experiments');
@@ -19,7 +18,7 @@ export async function buildVariant(patches, outDir) {
   await rm(outDir, { recursive: true, force: true });
   const api = path.join(outDir, 'apps', 'api');
   await mkdir(api, { recursive: true });
-  for (const entry of ['src', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'build.mjs', 'package.json', 'tsconfig.json']) {
     await cp(path.join(repoRoot, 'apps', 'api', entry), path.join(api, entry), { recursive: true });
   }
   await cp(path.join(repoRoot, 'tsconfig.base.json'), path.join(outDir, 'tsconfig.base.json'));
@@ -41,21 +40,10 @@ export async function buildVariant(patches, outDir) {
       },
     );
   }
-  const dist = path.join(api, 'dist');
-  // The options of apps/api/build.mjs.
-  await build({
-    entryPoints: [path.join(api, 'src', 'index.ts')],
-    outfile: path.join(dist, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
+  // apps/api/build.mjs itself, run in the copy (inside the repository, so node_modules resolve).
+  execFileSync(process.execPath, ['build.mjs'], {
+    cwd: api,
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await cp(path.join(api, 'src', 'db', 'migrations'), path.join(dist, 'migrations'), {
-    recursive: true,
-  });
-  return dist;
+  return path.join(api, 'dist');
 }
