@@ -24,6 +24,14 @@ export async function renderDocs() {
         .sort()
         .map((file) => readJson(path.join(experimentsDir, file)))
     : [];
+  const patchesDir = path.join(root, 'bench', 'experiments');
+  const availablePatches = new Set(
+    existsSync(patchesDir)
+      ? readdirSync(patchesDir)
+          .filter((file) => file.endsWith('.patch'))
+          .map((file) => file.replace(/\.patch$/, ''))
+      : [],
+  );
   const profile = readJson(path.join(results, 'profile-postgres.json'));
   const { prose } = await import('./lib/prose.mjs');
 
@@ -44,8 +52,8 @@ export async function renderDocs() {
     a.explain(latest),
     a.logging(latest),
     a.profile(profile),
-    prose.hotSpots(latest, profile),
-    a.experiments(experiments),
+    prose.hotSpots(before ?? latest, latest, profile),
+    a.experiments(experiments, availablePatches),
     prose.experimentsSummary(experiments),
     a.beforeAfter(before, latest),
     prose.method(latest),

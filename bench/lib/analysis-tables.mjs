@@ -73,11 +73,12 @@ export function profile(data) {
   return parts.join('\n\n');
 }
 
-export function experiments(list) {
+/** `availablePatches`: the patch names still in bench/experiments (the others were applied). */
+export function experiments(list, availablePatches) {
   if (!list.length) return undefined;
   const parts = [
     '## Proposed fixes, measured on patched builds',
-    'Each fix is a patch in `bench/experiments/`, applied to a copy of `apps/api` and bundled like `npm run build`; `node bench/experiment.mjs <name>` runs the unpatched and the patched build back to back on fresh databases (same scenarios, same seeds). Nothing under `apps/` is changed.',
+    'Each fix is a patch in `bench/experiments/`, applied to a copy of `apps/api` and built by its `build.mjs`; `node bench/experiment.mjs <name>` runs the unpatched and the patched build back to back on fresh databases (same scenarios, same seeds), changing nothing under `apps/`. The fixes that held up were then applied to `apps/`, and their patches removed from `bench/experiments/` (they no longer apply; the results below keep their descriptions).',
   ];
   for (const experiment of list) {
     const rows = [];
@@ -138,7 +139,11 @@ export function experiments(list) {
     }
     const census = censusChange(experiment);
     const o = experiment.control.options;
-    const command = `\n\nReproduce: \`${o.seconds === 8 ? '' : `BENCH_DURATION=${o.seconds} `}node bench/experiment.mjs ${experiment.patches.join(' ')} --name=${experiment.name} --engines=${o.engines.join(',')} --only=${o.phases.join(',')} --scenarios=${o.scenarios.join(',')}\` (${experiment.control.started_at.slice(0, 16)}Z).`;
+    const invocation = `${o.seconds === 8 ? '' : `BENCH_DURATION=${o.seconds} `}node bench/experiment.mjs ${experiment.patches.join(' ')} --name=${experiment.name} --engines=${o.engines.join(',')} --only=${o.phases.join(',')} --scenarios=${o.scenarios.join(',')}`;
+    const applied = experiment.patches.filter((name) => !availablePatches.has(name));
+    const command = applied.length
+      ? `\n\nMeasured with \`${invocation}\` (${experiment.control.started_at.slice(0, 16)}Z), before ${applied.map((name) => `\`${name}\``).join(', ')} ${applied.length === 1 ? 'was' : 'were'} applied to \`apps/\`.`
+      : `\n\nReproduce: \`${invocation}\` (${experiment.control.started_at.slice(0, 16)}Z).`;
     parts.push(
       `### ${experiment.name}\n\n${experiment.description}${census}${command}\n\n${table(['Engine', 'Scenario', 'req/s before', 'req/s after', 'p95 before', 'p95 after', 'CPU ms/req before', 'CPU ms/req after', 'CPU change'], rows)}`,
     );
@@ -193,6 +198,17 @@ export function beforeAfter(before, latest) {
       '',
       '',
       change(a.cold_start?.median_ms, b.cold_start?.median_ms, true),
+    ]);
+    rows.push([
+      ENGINE_NAMES[engine],
+      'memory at ready (MB)',
+      n(a.cold_start?.rss_at_ready_mb),
+      n(b.cold_start?.rss_at_ready_mb),
+      '',
+      '',
+      '',
+      '',
+      change(a.cold_start?.rss_at_ready_mb, b.cold_start?.rss_at_ready_mb, true),
     ]);
   }
   const note = same

@@ -60,22 +60,29 @@ static page, \`apps/web/out\` (built when missing). The image's cold start is me
     return `## Summary\n\n${lines.join('\n')}`;
   },
 
-  hotSpots(latest, profile) {
-    const pg = latest.engines.postgres ?? {};
+  /**
+   * `found`: the run the hot spots were found in (before.json), so the evidence stays what led
+   * to each fix; `latest`: the run of the current code, for the status column.
+   */
+  hotSpots(found, latest, profile) {
+    const pg = found.engines.postgres ?? {};
+    const now = latest.engines.postgres ?? {};
     const census = pg.census ?? {};
-    const count = (name, statement) => n(census[name]?.by_statement?.[statement] ?? 0, 0);
+    const countIn = (run, name, statement) =>
+      n(run.census?.[name]?.by_statement?.[statement] ?? 0, 0);
+    const count = (name, statement) => countIn(pg, name, statement);
     const stack = (scenario, name) =>
       profile?.profiles?.[scenario]?.inclusive_packages?.find((entry) => entry.name === name)
         ?.percent;
     const bundle = pg.image_bundle?.cold_start;
-    const lite = latest.engines.pglite?.scaling?.tasks ?? {};
+    const lite = found.engines.pglite?.scaling?.tasks ?? {};
     const pgTasks = pg.scaling?.tasks ?? {};
-    const measuredLimits = Object.entries(pg.image?.heap_limits_mb ?? {});
+    const measuredLimits = Object.entries(now.image?.heap_limits_mb ?? {});
     const heapLimitsText = measuredLimits.length
       ? measuredLimits.map(([mi, heap]) => `${n(heap)} MB at ${mi} Mi`).join(', ')
       : '259 MB at 256 Mi and at 512 Mi, and 560 MB at 1 Gi (probe on 2026-11-21)';
     const explainMs = (engine, statement) => {
-      const plan = latest.engines[engine]?.explain_10000?.[statement] ?? [];
+      const plan = found.engines[engine]?.explain_10000?.[statement] ?? [];
       const line = plan.find((text) => text.startsWith('Execution Time'));
       return line ? line.replace('Execution Time: ', '') : '–';
     };
@@ -85,43 +92,49 @@ static page, \`apps/web/out\` (built when missing). The image's cold start is me
         'The session is read twice on list, create, chat, conversation and token routes',
         `census: list runs \`select sessions\` ×${count('list', 'select sessions')} and \`select users\` ×${count('list', 'select users')}; toggle (a path below \`/tasks/\`) ×${count('toggle', 'select sessions')}. Each read is a whole Better Auth \`getSession\`: two queries, two HMAC checks, its request context`,
         '`apps/api/src/app.ts`: register only `/api/:user_id/<resource>/*` (in Hono `/x/*` also matches `/x`) (patch `auth-once`)',
+        `**fixed**: list now runs \`select sessions\` ×${countIn(now, 'list', 'select sessions')}`,
       ],
       [
         2,
         'Every session read signs a JWT and throws it away',
         `census: ${count('list', 'select jwks')} \`select jwks\` per list request, ${count('chat', 'select jwks')} per chat turn; profile (list): jose (EdDSA signing) on the stack in ${n(stack('list', 'jose'), 0)} % of samples, better-auth in ${n(stack('list', 'better-auth'), 0)} %, plus the private key's decryption in native crypto`,
         '`apps/api/src/auth/auth.ts`: `jwt({ disableSettingJwtHeader: true, … })` (patch `no-jwt-per-request`); `GET /api/auth/token` still issues JWTs, and nothing in apps/ reads `set-auth-jwt`',
+        `**fixed**: \`select jwks\` ×${countIn(now, 'list', 'select jwks')} per list request, ×${countIn(now, 'chat', 'select jwks')} per chat turn`,
       ],
       [
         3,
         'A chat turn authenticates its own in-process MCP calls again',
         `census: a chat turn reads the session ${count('chat', 'select sessions')} times and runs ${n(census.chat?.statements, 0)} statements in all (twice for the chat route, once per MCP message)`,
         'hand the authenticated user to the in-process `/mcp` fetch through the fetch environment (a Symbol key no network request can set) instead of replaying the token: `app.ts`, `auth/middleware.ts`, `chat/turn.ts`, `chat/index.ts` (patch `chat-mcp-identity`)',
+        `**fixed**: a chat turn now reads the session ${countIn(now, 'chat', 'select sessions')} time(s) and runs ${n(now.census?.chat?.statements, 0)} statements`,
       ],
       [
         4,
         '`npm start` (`dist/`, dependencies external) starts slowly and holds about 3× the memory of the image bundle',
         `cold start ${n(pg.cold_start?.median_ms)} ms and ${n(pg.cold_start?.rss_at_ready_mb)} MB at ready for \`dist/\`, against ${n(bundle?.median_ms)} ms and ${n(bundle?.rss_at_ready_mb)} MB for the same code bundled; start-up profile: ESM resolution (\`package_json_reader\`), compilation and GC dominate`,
-        '`apps/api/build.mjs`: bundle the dependencies as `scripts/containers/bundle-api.mjs` does (PGlite stays external: it is imported lazily), so single-process mode starts like the image',
+        '`apps/api/build.mjs`: bundle the dependencies (PGlite stays external: it is imported lazily), so single-process mode starts like the image; `scripts/containers/bundle-api.mjs` then only minifies that bundle for the image',
+        `**fixed**: \`dist/\` now starts in ${n(now.cold_start?.median_ms)} ms with ${n(now.cold_start?.rss_at_ready_mb)} MB at ready`,
       ],
       [
         5,
         "The list's total counts all of the user's tasks, and on PGlite that is what grows",
         `list API CPU per request from 10 to 10,000 tasks: PostgreSQL ${n(pgTasks[10]?.cpu.server_ms_per_request, 1)} → ${n(pgTasks[10000]?.cpu.server_ms_per_request, 1)} ms, PGlite ${n(lite[10]?.cpu.server_ms_per_request, 1)} → ${n(lite[10000]?.cpu.server_ms_per_request, 1)} ms; the \`total\` statement at 10,000 tasks: ${explainMs('postgres', 'total')} on PostgreSQL, ${explainMs('pglite', 'total')} on PGlite`,
         'fine up to a few thousand tasks; beyond, count over a `limit 1001` subquery in `listTasks` (`tasks/queries.ts`) and document `total` as "at least" (a contract change, so only if users get there)',
+        'left alone: a contract change for users with more than a few thousand tasks',
       ],
       [
         6,
         "The list's order is not an index order; PGlite plans without statistics",
         `EXPLAIN at 10,000 tasks (above): an incremental sort on PostgreSQL (page ${explainMs('postgres', 'page')}); on PGlite a bitmap scan of the due-date index and a top-N sort of every task (${explainMs('pglite', 'page')} on a cold cache)`,
         '`apps/api/src/db/schema.ts`: index `(user_id, created_at desc nulls first, id desc nulls first)` plus its migration (patch `list-order-index`; `.desc()` alone gives NULLS LAST, which PostgreSQL cannot use for this ORDER BY), and `ANALYZE` after migrating on PGlite, which runs no autovacuum (patch `pglite-analyze`). Small: the page was never the expensive part',
+        'left alone: the experiment below measured no gain beyond noise',
       ],
     ];
     const logging = ['list', 'create']
-      .filter((name) => pg.logging_info?.[name] && pg.scenarios?.[name])
+      .filter((name) => now.logging_info?.[name] && now.scenarios?.[name])
       .map((name) => {
-        const warn = pg.scenarios[name].cpu.server_ms_per_request;
-        const info = pg.logging_info[name].cpu.server_ms_per_request;
+        const warn = now.scenarios[name].cpu.server_ms_per_request;
+        const info = now.logging_info[name].cpu.server_ms_per_request;
         return `${name} ${n(warn, 2)} → ${n(info, 2)} ms (${info >= warn ? '+' : ''}${n(((info - warn) / warn) * 100, 0)} %)`;
       });
     const loggingLine = logging.length
@@ -129,11 +142,12 @@ static page, \`apps/web/out\` (built when missing). The image's cold start is me
       : '';
     return `## Hot spots
 
-What the profiles, the per-request census and the scaling tables point at, largest first. Each
-fix is proposed, not applied (the bench may not change \`apps/\`); the patches in
-\`bench/experiments/\` are measured in the next section.
+What the profiles, the per-request census and the scaling tables of the first full run
+(\`before.json\`, ${found.started_at}) pointed at, largest first. Each fix was measured first as a
+patch in \`bench/experiments/\` (next section), then applied to \`apps/\`; the last column reads
+the current run.
 
-${table(['#', 'Hot spot', 'Evidence', 'Proposed fix'], rows)}
+${table(['#', 'Hot spot', 'Evidence (first run)', 'Fix', 'Status (this run)'], rows)}
 
 Two sizing traps found on the way, both about V8's heap rather than our code:
 
