@@ -110,17 +110,14 @@ export function experiments(list, availablePatches) {
         ]);
       }
       if (patched.cold_start && control.cold_start) {
-        rows.push([
-          ENGINE_NAMES[engine],
-          'cold start (median ms)',
-          n(control.cold_start.median_ms),
-          n(patched.cold_start.median_ms),
-          '',
-          '',
-          '',
-          '',
-          change(control.cold_start.median_ms, patched.cold_start.median_ms, true),
-        ]);
+        rows.push(
+          figureRow(
+            engine,
+            'cold start (median ms)',
+            control.cold_start.median_ms,
+            patched.cold_start.median_ms,
+          ),
+        );
       }
       for (const [label, before, after] of pairs) {
         if (!before || !after) continue;
@@ -149,6 +146,21 @@ export function experiments(list, availablePatches) {
     );
   }
   return parts.join('\n\n');
+}
+
+/** A before/after row of one figure (lower is better) in the nine-column comparison tables. */
+function figureRow(engine, label, before, after) {
+  return [
+    ENGINE_NAMES[engine],
+    label,
+    n(before),
+    n(after),
+    '',
+    '',
+    '',
+    '',
+    change(before, after, true),
+  ];
 }
 
 /** Statements per request before and after, from the PostgreSQL census of both runs. */
@@ -188,28 +200,15 @@ export function beforeAfter(before, latest) {
         change(x.cpu.server_ms_per_request, y.cpu.server_ms_per_request, true),
       ]);
     }
-    rows.push([
-      ENGINE_NAMES[engine],
-      'cold start (median ms)',
-      n(a.cold_start?.median_ms),
-      n(b.cold_start?.median_ms),
-      '',
-      '',
-      '',
-      '',
-      change(a.cold_start?.median_ms, b.cold_start?.median_ms, true),
-    ]);
-    rows.push([
-      ENGINE_NAMES[engine],
-      'memory at ready (MB)',
-      n(a.cold_start?.rss_at_ready_mb),
-      n(b.cold_start?.rss_at_ready_mb),
-      '',
-      '',
-      '',
-      '',
-      change(a.cold_start?.rss_at_ready_mb, b.cold_start?.rss_at_ready_mb, true),
-    ]);
+    rows.push(
+      figureRow(engine, 'cold start (median ms)', a.cold_start?.median_ms, b.cold_start?.median_ms),
+      figureRow(
+        engine,
+        'memory at ready (MB)',
+        a.cold_start?.rss_at_ready_mb,
+        b.cold_start?.rss_at_ready_mb,
+      ),
+    );
   }
   const note = same
     ? `Both runs measured the same bundle (sha256 ${latest.build.api_sha256}…), so the differences below are this machine's run-to-run noise, not code changes: read them as the error bars of every other table.`
