@@ -1,9 +1,8 @@
 // Scenario 2: stop PostgreSQL under load. Readiness must fail within seconds while liveness
 // holds; requests must fail fast with a clean 503; the service must recover by itself; no
 // acknowledged write may be lost.
-import { createCluster } from '../lib/cluster.mjs';
-import { createClient } from '../lib/http.mjs';
-import { createLoad, findLostWrites } from '../lib/load.mjs';
+import { findLostWrites } from '../lib/load.mjs';
+import { startLoadedCluster } from '../lib/loaded-cluster.mjs';
 import { check, countBy, describe, summarizeRecords } from '../lib/outcomes.mjs';
 import { latencySummary } from '../lib/stats.mjs';
 import { watchProbes } from '../lib/watch.mjs';
@@ -35,32 +34,22 @@ export async function databaseOutage(ctx) {
     ...LIMITS,
   };
   const database = 'outage';
-  const url = await ctx.postgres.createDatabase(database);
-  const cluster = await createCluster({
-    entry: ctx.entry,
-    env: { DATABASE_URL: url, BETTER_AUTH_SECRET: ctx.secret },
-  });
-  ctx.onCleanup(() => cluster.destroy());
-  const client = createClient();
-  let databaseDown = false;
-  let load;
-  let watch;
-  try {
-    await cluster.addReplica();
-    await cluster.addReplica();
-    const replicas = [...cluster.replicas];
-    const pids = replicas.map((replica) => replica.child.pid);
+  const { cluster, load, close } = await startLoadedCluster(ctx, {
+    database,
+    users: settings.users,
+    thinkMs: settings.thinkMs,
     // Straight to the replicas: with every replica unready a Service has no endpoints at all,
     // and what is under test here is what the application itself answers.
-    let turn = 0;
-    load = createLoad({
-      client,
-      target: () => replicas[turn++ % replicas.length].url,
-      users: settings.users,
-      thinkMs: settings.thinkMs,
-      label: `${database}-${Date.now()}`,
-    });
-    await load.setup();
+    target: ({ replicas }) => {
+      let turn = 0;
+      return () => replicas[turn++ % replicas.length].url;
+    },
+  });
+  let databaseDown = false;
+  let watch;
+  try {
+    const replicas = [...cluster.replicas];
+    const pids = replicas.map((replica) => replica.child.pid);
     load.start(settings.warmupMs + settings.downMs + settings.cooldownMs + 120_000);
     watch = watchProbes(replicas, { now: load.now });
     await sleep(settings.warmupMs);
@@ -208,10 +197,8 @@ export async function databaseOutage(ctx) {
     };
   } finally {
     // Also on the way out of a failure: no user loop or probe may outlive its scenario.
-    await load?.stop();
     await watch?.stop();
-    client.close();
-    await cluster.destroy();
+    await close();
     if (databaseDown) await ctx.postgres.start().catch(() => {});
   }
 }

@@ -1,8 +1,7 @@
 // Scenario 1: replace both replicas one by one under steady load; count failed requests and
 // acknowledged writes that did not survive.
-import { createCluster } from '../lib/cluster.mjs';
-import { createClient } from '../lib/http.mjs';
-import { createLoad, findLostWrites } from '../lib/load.mjs';
+import { findLostWrites } from '../lib/load.mjs';
+import { startLoadedCluster } from '../lib/loaded-cluster.mjs';
 import { check, summarizeRecords } from '../lib/outcomes.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,31 +43,14 @@ export async function rollingRestart(ctx, { name, mode }) {
           env: { SHUTDOWN_DELAY_MS: mode === 'control' ? '0' : '5000' },
         };
   const database = `rolling_${mode}`;
-  const url = await ctx.postgres.createDatabase(database);
-  const cluster = await createCluster({
-    entry: ctx.entry,
-    env: {
-      DATABASE_URL: url,
-      BETTER_AUTH_SECRET: ctx.secret,
-      SHUTDOWN_TIMEOUT_MS: String(timing.shutdownTimeoutMs),
-      ...shutdown.env,
-    },
+  const { cluster, load, close } = await startLoadedCluster(ctx, {
+    database,
+    users: settings.users,
+    thinkMs: settings.thinkMs,
+    env: { SHUTDOWN_TIMEOUT_MS: String(timing.shutdownTimeoutMs), ...shutdown.env },
     balancer: { probeIntervalMs: settings.probeIntervalMs },
   });
-  ctx.onCleanup(() => cluster.destroy());
-  const client = createClient();
-  let load;
   try {
-    await cluster.addReplica();
-    await cluster.addReplica();
-    load = createLoad({
-      client,
-      target: () => cluster.balancer.url,
-      users: settings.users,
-      thinkMs: settings.thinkMs,
-      label: `${database}-${Date.now()}`,
-    });
-    await load.setup();
     // Bounded whatever happens: the rollout itself can take at most 2 x (start + grace).
     load.start(settings.warmupMs + settings.cooldownMs + 2 * (60_000 + timing.graceMs));
     await sleep(settings.warmupMs);
@@ -143,8 +125,6 @@ export async function rollingRestart(ctx, { name, mode }) {
       ],
     };
   } finally {
-    await load?.stop(); // on the way out of a failure too
-    client.close();
-    await cluster.destroy();
+    await close(); // on the way out of a failure too
   }
 }

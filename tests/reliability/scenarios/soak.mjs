@@ -1,9 +1,8 @@
 // Scenario 5: a bounded soak. Many users without think time for a fixed period against two
 // replicas, with memory sampled from /metrics: throughput, latency percentiles, errors and
 // whether memory settles or keeps growing.
-import { createCluster } from '../lib/cluster.mjs';
-import { createClient } from '../lib/http.mjs';
-import { createLoad, findLostWrites } from '../lib/load.mjs';
+import { findLostWrites } from '../lib/load.mjs';
+import { startLoadedCluster } from '../lib/loaded-cluster.mjs';
 import { sampleMemory, summarizeMemory } from '../lib/memory.mjs';
 import { check, summarizeRecords } from '../lib/outcomes.mjs';
 
@@ -23,26 +22,13 @@ export async function soak(ctx) {
   // Memory growth is judged from the end of the warm-up, a quarter of the run.
   const warmupMs = settings.durationMs / 4;
   const database = 'soak';
-  const url = await ctx.postgres.createDatabase(database);
-  const cluster = await createCluster({
-    entry: ctx.entry,
-    env: { DATABASE_URL: url, BETTER_AUTH_SECRET: ctx.secret },
+  const { cluster, load, close } = await startLoadedCluster(ctx, {
+    database,
+    users: settings.users,
+    thinkMs: settings.thinkMs,
   });
-  ctx.onCleanup(() => cluster.destroy());
-  const client = createClient();
-  let load;
   let memory;
   try {
-    await cluster.addReplica();
-    await cluster.addReplica();
-    load = createLoad({
-      client,
-      target: () => cluster.balancer.url,
-      users: settings.users,
-      thinkMs: settings.thinkMs,
-      label: `${database}-${Date.now()}`,
-    });
-    await load.setup();
     memory = sampleMemory(cluster.replicas, settings.sampleEveryMs);
     load.start(settings.durationMs);
     const durationMs = await load.finished();
@@ -97,9 +83,7 @@ export async function soak(ctx) {
     };
   } finally {
     // On the way out of a failure too: nothing may outlive its scenario.
-    await load?.stop();
     await memory?.stop();
-    client.close();
-    await cluster.destroy();
+    await close();
   }
 }
