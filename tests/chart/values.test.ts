@@ -11,7 +11,7 @@ import {
   type RenderOptions,
   renderRaw,
 } from './helpers/render.ts';
-import { chartDir, helmVersions } from './helpers/tools.ts';
+import { chartDir, helmVersions, repoRoot } from './helpers/tools.ts';
 import { params, readmeFile, readmeWithTable, valueAt } from './values-doc.ts';
 
 type Json = Record<string, unknown>;
@@ -117,6 +117,15 @@ describe('values.schema.json', () => {
 });
 
 describe('values.yaml documentation', () => {
+  it("the API's default resources are the ones docs/performance.md derives from measurements", () => {
+    const performance = readFileSync(path.join(repoRoot, 'docs/performance.md'), 'utf8');
+    const section = performance.split('\n## Recommended resources')[1] ?? '';
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block, 'a yaml block under "Recommended resources"').toBeDefined();
+    const recommended = (parse(block ?? '') as { api: { resources: unknown } }).api.resources;
+    expect((values.api as Json).resources).toEqual(recommended);
+  });
+
   it('every value has a @param comment, and every @param names a real value', () => {
     const names = new Set(documented.map((p) => p.path));
     expect(names.size).toBe(documented.length);
