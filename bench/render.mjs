@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
 import * as a from './lib/analysis-tables.mjs';
+import { chartResources } from './lib/chart.mjs';
 import { sizing, USER_MODEL } from './lib/sizing.mjs';
 import * as t from './lib/tables.mjs';
 
@@ -61,18 +61,6 @@ export async function renderDocs() {
   const markdown = `${sections.filter(Boolean).join('\n\n')}\n`;
   await writeFile(path.join(root, 'docs', 'performance.md'), markdown);
   return markdown;
-}
-
-/** The chart's current api.resources, to set the recommendation beside. */
-function chartResources() {
-  try {
-    const values = parse(
-      readFileSync(path.join(root, 'deploy/helm/todo-chatbot/values.yaml'), 'utf8'),
-    );
-    return values?.api?.resources;
-  } catch {
-    return undefined;
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -2,6 +2,7 @@
 // `podman run` to ready, then loaded like the other builds. Its node process is visible from
 // the host, so memory and CPU are read from /proc exactly as for the others.
 import { execFileSync, spawn } from 'node:child_process';
+import { chartPodLimits } from './chart.mjs';
 import { median } from './cold-start.mjs';
 import { mb } from './load.mjs';
 import { round, rssBytes } from './proc.mjs';
@@ -9,7 +10,8 @@ import { BENCH_AUTH_SECRET, freePort, sleep } from './server.mjs';
 
 export const IMAGE = process.env.BENCH_IMAGE ?? 'localhost/todo-chatbot-api:0.1.0';
 // The chart's current api.resources.limits; BENCH_POD_LIMITS="--memory=768m --cpus=2" to try others.
-export const POD_LIMITS = (process.env.BENCH_POD_LIMITS ?? '--memory=512m --cpus=1').split(' ');
+export const POD_LIMITS = process.env.BENCH_POD_LIMITS?.split(' ') ??
+  chartPodLimits() ?? ['--memory=384m', '--cpus=1'];
 
 export function imageAvailable() {
   try {

@@ -1,11 +1,13 @@
 // The words around the tables in docs/performance.md. Figures come from the results passed in;
 // the analysis of hot spots is written from the profiles, census and experiments of this work.
+import { isDeepStrictEqual } from 'node:util';
 import { ENGINE_NAMES, n, table } from './markdown.mjs';
 
-const chartNow = (chart) =>
-  chart?.requests && chart?.limits
-    ? ` (the chart has ${chart.requests.cpu} / ${chart.requests.memory} and ${chart.limits.cpu} / ${chart.limits.memory})`
-    : '';
+const chartNow = (chart, recommended) => {
+  if (!chart?.requests || !chart?.limits) return '';
+  if (isDeepStrictEqual(chart, recommended)) return ", the chart's defaults";
+  return ` (the chart has ${chart.requests.cpu} / ${chart.requests.memory} and ${chart.limits.cpu} / ${chart.limits.memory})`;
+};
 
 export const prose = {
   intro: (latest) => `# Performance
@@ -23,7 +25,7 @@ npm run bench                                      # full run, ~${Math.max(1, Ma
 npm run bench -- --quick                           # smoke run: 2 s per load run
 BENCH_DURATION=15 npm run bench                    # longer runs on a quieter machine
 node bench/profile.mjs --engine=postgres           # CPU profiles of the scenarios and of start-up
-node bench/experiment.mjs auth-once                # a proposed fix, patched build against unpatched
+node bench/experiment.mjs list-order-index         # a proposed fix, patched build against unpatched
 \`\`\`
 
 Needs PostgreSQL on 127.0.0.1:5432 where user \`postgres\` may create databases (the bench
@@ -54,7 +56,7 @@ static page, \`apps/web/out\` (built when missing). The image's cold start is me
     }
     if (!size.missing) {
       lines.push(
-        `- **Per pod** (one core at 70 %, user model below): ${n(size.active_users_per_core_in_container)}–${n(size.active_users_per_core)} active users (container and host figures). Recommended \`resources\`: requests ${size.resources.requests.cpu} CPU / ${size.resources.requests.memory}, limits ${size.resources.limits.cpu} CPU / ${size.resources.limits.memory}${chartNow(size.chart)}.`,
+        `- **Per pod** (one core at 70 %, user model below): ${n(size.active_users_per_core_in_container)}–${n(size.active_users_per_core)} active users (container and host figures). Recommended \`resources\`: requests ${size.resources.requests.cpu} CPU / ${size.resources.requests.memory}, limits ${size.resources.limits.cpu} CPU / ${size.resources.limits.memory}${chartNow(size.chart, size.resources)}.`,
       );
     }
     return `## Summary\n\n${lines.join('\n')}`;
@@ -106,7 +108,7 @@ static page, \`apps/web/out\` (built when missing). The image's cold start is me
         'A chat turn authenticates its own in-process MCP calls again',
         `census: a chat turn reads the session ${count('chat', 'select sessions')} times and runs ${n(census.chat?.statements, 0)} statements in all (twice for the chat route, once per MCP message)`,
         'hand the authenticated user to the in-process `/mcp` fetch through the fetch environment (a Symbol key no network request can set) instead of replaying the token: `app.ts`, `auth/middleware.ts`, `chat/turn.ts`, `chat/index.ts` (patch `chat-mcp-identity`)',
-        `**fixed**: a chat turn now reads the session ${countIn(now, 'chat', 'select sessions')} time(s) and runs ${n(now.census?.chat?.statements, 0)} statements`,
+        `**fixed**: a chat turn now runs \`select sessions\` ×${countIn(now, 'chat', 'select sessions')} and ${n(now.census?.chat?.statements, 0)} statements in all`,
       ],
       [
         4,
@@ -125,7 +127,7 @@ static page, \`apps/web/out\` (built when missing). The image's cold start is me
       [
         6,
         "The list's order is not an index order; PGlite plans without statistics",
-        `EXPLAIN at 10,000 tasks (above): an incremental sort on PostgreSQL (page ${explainMs('postgres', 'page')}); on PGlite a bitmap scan of the due-date index and a top-N sort of every task (${explainMs('pglite', 'page')} on a cold cache)`,
+        `EXPLAIN at 10,000 tasks: an incremental sort on PostgreSQL (page ${explainMs('postgres', 'page')}); on PGlite a bitmap scan of the due-date index and a top-N sort of every task (${explainMs('pglite', 'page')} on a cold cache)`,
         '`apps/api/src/db/schema.ts`: index `(user_id, created_at desc nulls first, id desc nulls first)` plus its migration (patch `list-order-index`; `.desc()` alone gives NULLS LAST, which PostgreSQL cannot use for this ORDER BY), and `ANALYZE` after migrating on PGlite, which runs no autovacuum (patch `pglite-analyze`). Small: the page was never the expensive part',
         'left alone: the experiment below measured no gain beyond noise',
       ],
@@ -144,8 +146,8 @@ static page, \`apps/web/out\` (built when missing). The image's cold start is me
 
 What the profiles, the per-request census and the scaling tables of the first full run
 (\`before.json\`, ${found.started_at}) pointed at, largest first. Each fix was measured first as a
-patch in \`bench/experiments/\` (next section), then applied to \`apps/\`; the last column reads
-the current run.
+patch in \`bench/experiments/\` (next section); those that held up were then applied to \`apps/\`.
+The last column reads the current run.
 
 ${table(['#', 'Hot spot', 'Evidence (first run)', 'Fix', 'Status (this run)'], rows)}
 

@@ -45,8 +45,9 @@ export function sizing(engineResult) {
   const usersPerCore = Math.floor((TARGET_UTILISATION * 60_000) / perUserMinute);
 
   // The event loop is one thread; GC and libuv threads add a little. The highest use we saw
-  // bounds what a limit above one core could buy.
-  const cores = Object.values(scenarios).map((result) => result.cpu.server_cores);
+  // bounds what a limit above one core could buy. Only what API pods serve counts: in the
+  // cluster the web pods serve the static page (its file reads keep libuv's pool busy).
+  const cores = Object.keys(USER_MODEL).map((name) => scenarios[name].cpu.server_cores);
   const peakCores = Math.max(...cores);
   // One core unless the process clearly used more (GC and libuv threads rarely add 25 %).
   const cpuLimit = peakCores > 1.25 ? ceilTo(peakCores * 1000, 500) : 1000;

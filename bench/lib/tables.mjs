@@ -1,4 +1,5 @@
 // Markdown tables for docs/performance.md: the run's measurements and the sizing.
+import { isDeepStrictEqual } from 'node:util';
 import { ENGINE_NAMES, engines, ms, n, pct, SCENARIO_ORDER, table } from './markdown.mjs';
 import { TASK_LEVELS, USER_LEVELS } from './setup.mjs';
 
@@ -323,14 +324,18 @@ export function resources(size, model) {
   const mix = Object.entries(model)
     .map(([name, perMinute]) => `${perMinute} ${name}`)
     .join(', ');
-  const now = size.chart?.requests
-    ? `\n\nThe chart today: requests ${size.chart.requests.cpu} CPU / ${size.chart.requests.memory}, limits ${size.chart.limits.cpu} CPU / ${size.chart.limits.memory} (\`deploy/helm/todo-chatbot/values.yaml\`). A request far below what a pod uses under load lets the scheduler overpack a node, and since an HPA measures utilisation against the request, a small request also makes it scale out on little traffic.`
-    : '';
+  const chartText = (chart) =>
+    `requests ${chart.requests.cpu} CPU / ${chart.requests.memory}, limits ${chart.limits.cpu} CPU / ${chart.limits.memory} (\`deploy/helm/todo-chatbot/values.yaml\`)`;
+  const now = !size.chart?.requests
+    ? ''
+    : isDeepStrictEqual(size.chart, size.resources)
+      ? `\n\nThe chart's defaults are these values: ${chartText(size.chart)}; a chart test holds them equal to the block above.`
+      : `\n\nThe chart today: ${chartText(size.chart)}. A request far below what a pod uses under load lets the scheduler overpack a node, and since an HPA measures utilisation against the request, a small request also makes it scale out on little traffic.`;
   return `## Recommended resources (from the PostgreSQL run: the chart's engine)
 
 An active user is modelled as, per minute: ${mix}. With the measured API CPU time per request that costs **${n(size.cpu_ms_per_user_minute, 1)} ms of API CPU per user-minute** (and ${n(size.database_cpu_ms_per_user_minute, 1)} ms in PostgreSQL), so one core at 70 % serves **${n(size.active_users_per_core)} active users** by the host's figures${size.container_cpu_factor > 1 ? `, and **${n(size.active_users_per_core_in_container)}** by the container's, where the list request cost ${n(size.container_cpu_factor, 1)}× the CPU` : ''}; a pod at its CPU request (${size.resources.requests.cpu}) about ${n(size.active_users_per_pod_at_request)} by the host's figures.
 
-- **CPU limit ${size.resources.limits.cpu}**: the API's JavaScript runs on one thread; the most it used in any scenario was ${n(size.peak_server_cores, 2)} cores (GC and libuv threads included), so more than a core buys little, while a lower limit throttles the event loop and inflates p99 (compare the container row above, run at \`--cpus=1\` on a busy host).
+- **CPU limit ${size.resources.limits.cpu}**: the API's JavaScript runs on one thread; the most it used in any scenario an API pod serves was ${n(size.peak_server_cores, 2)} cores (GC and libuv threads included; the static page is the web pods' job), so more than a core buys little, while a lower limit throttles the event loop and inflates p99 (compare the container row above, run at \`--cpus=1\` on a busy host).
 - **CPU request ${size.resources.requests.cpu}**: half the limit, so an HPA at 70 % of the request adds a replica when a pod serves about a third of its capacity, early enough to cover the cold start below.
 - **Memory request ${size.resources.requests.memory}**: RSS at rest after load (${size.measured_on}: ${n(size.rss_rest_mb)} MB), rounded up to 32 Mi.
 - **Memory limit ${size.resources.limits.memory}**: 1.5 × the highest RSS under load there (${n(size.rss_peak_mb)} MB, 100 concurrent users included), rounded up to 64 Mi, and no less than the heap Node allows itself under that limit (${size.heap_floor_mb} MB at 512 Mi and below) plus about 100 MB outside the heap.
