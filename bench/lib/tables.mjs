@@ -337,7 +337,7 @@ An active user is modelled as, per minute: ${mix}. With the measured API CPU tim
 
 - **CPU limit ${size.resources.limits.cpu}**: the API's JavaScript runs on one thread; the most it used in any scenario an API pod serves was ${n(size.peak_server_cores, 2)} cores (GC and libuv threads included; the static page is the web pods' job), so more than a core buys little, while a lower limit throttles the event loop and inflates p99 (compare the container row above, run at \`--cpus=1\` on a busy host).
 - **CPU request ${size.resources.requests.cpu}**: half the limit, so an HPA at 70 % of the request adds a replica when a pod serves about a third of its capacity, early enough to cover the cold start below.
-- **Memory request ${size.resources.requests.memory}**: RSS at rest after load (${size.measured_on}: ${n(size.rss_rest_mb)} MB), rounded up to 32 Mi.
+- **Memory request ${size.resources.requests.memory}**: RSS at rest after load (${size.measured_on}: ${n(size.rss_rest_mb)} MB) plus ${n(size.run_spread * 100)} % for the spread between runs, rounded up to 32 Mi.
 - **Memory limit ${size.resources.limits.memory}**: 1.5 × the highest RSS under load there (${n(size.rss_peak_mb)} MB, 100 concurrent users included), rounded up to 64 Mi, and no less than the heap Node allows itself under that limit (${size.heap_floor_mb} MB at 512 Mi and below) plus about 100 MB outside the heap.
 
 \`\`\`yaml
