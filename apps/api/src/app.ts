@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { Auth } from './auth/auth.ts';
-import { authHandler, IN_PROCESS_USER, requirePathUser, requireUser } from './auth/middleware.ts';
+import { authHandler, IN_PROCESS_CALLER, requirePathUser, requireUser } from './auth/middleware.ts';
 import { createChatRouter } from './chat/index.ts';
 import { type AssistantModel, createAssistantModel } from './chat/providers.ts';
 import type { Config } from './config.ts';
@@ -88,10 +88,10 @@ export function createApp({
     createChatRouter({
       db: database.db,
       assistant,
-      // The agent reaches tasks through this app's own MCP endpoint, in-process, as the user
+      // The agent reaches tasks through this app's own MCP endpoint, in-process, as the caller
       // the chat request already authenticated (no second session lookup per MCP message).
-      mcpFetch: async (url, init, user) =>
-        app.fetch(new Request(url, init), { [IN_PROCESS_USER]: user }),
+      mcpFetch: async (url, init, caller) =>
+        app.fetch(new Request(url, init), { [IN_PROCESS_CALLER]: caller }),
       history: config.chatHistory,
       timeoutMs: config.llm.timeoutMs,
       tracing: config.llm.tracing,

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../db/client.ts';
 import { forbiddenUser, unauthorized } from '../http/errors.ts';
-import type { AppEnv, AuthenticatedUser } from '../http/router.ts';
+import type { AppEnv, Caller } from '../http/router.ts';
 import { TOKEN_PREFIX, userForToken } from '../tokens/queries.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 
@@ -43,18 +43,19 @@ export function clientAddress(c: Context, trustedProxyHops: number | undefined):
 }
 
 /**
- * Marks a request this process sends to itself (the assistant's MCP calls) with the user the
- * outer request authenticated. It travels in the fetch environment, which no HTTP client can
- * reach: over the network @hono/node-server sets it to the Node request and response.
+ * Marks a request this process sends to itself (the assistant's MCP calls) with the caller the
+ * outer request authenticated, and how: a personal token's caller stays a token's caller. It
+ * travels in the fetch environment, which no HTTP client can reach: over the network
+ * @hono/node-server sets it to the Node request and response.
  */
-export const IN_PROCESS_USER = Symbol('in-process user');
+export const IN_PROCESS_CALLER = Symbol('in-process caller');
 
 export function requireUser(auth: Auth, database: Database) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const inProcess = (c.env as Record<symbol, AuthenticatedUser> | undefined)?.[IN_PROCESS_USER];
+    const inProcess = (c.env as Record<symbol, Caller> | undefined)?.[IN_PROCESS_CALLER];
     if (inProcess) {
-      c.set('user', inProcess);
-      c.set('authMethod', 'session');
+      c.set('user', inProcess.user);
+      c.set('authMethod', inProcess.authMethod);
       return next();
     }
     const bearer = /^Bearer (\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];

@@ -94,10 +94,9 @@ function turnRequest(
   body: { conversation_id?: number | undefined; message: string; time_zone?: string | undefined },
 ): TurnRequest {
   return {
-    userId: c.get('user').id,
     conversationId: body.conversation_id,
     message: body.message,
     timeZone: body.time_zone ?? 'UTC',
-    user: c.get('user'),
+    caller: { user: c.get('user'), authMethod: c.get('authMethod') },
   };
 }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import type { Conversation, ToolCallRecord } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
-import type { AuthenticatedUser } from '../http/router.ts';
+import type { Caller } from '../http/router.ts';
 import { createAssistantAgent } from './agent.ts';
 import { addMessage, getConversation, recentMessages, startConversation } from './conversations.ts';
 import { type HistoryWindow, toAgentInput } from './history.ts';
@@ -15,12 +15,8 @@ import type { AssistantModel } from './providers.ts';
 export interface ChatDeps {
   db: Db;
   assistant: AssistantModel;
-  /** Reaches this app's own /mcp in-process, acting as `user`. */
-  mcpFetch: (
-    url: string | URL,
-    init: RequestInit | undefined,
-    user: AuthenticatedUser,
-  ) => Promise<Response>;
+  /** Reaches this app's own /mcp in-process, acting as `caller`. */
+  mcpFetch: (url: string | URL, init: RequestInit | undefined, caller: Caller) => Promise<Response>;
   history: HistoryWindow;
   timeoutMs: number;
   tracing: boolean;
@@ -28,12 +24,11 @@ export interface ChatDeps {
 }
 
 export interface TurnRequest {
-  userId: string;
   conversationId: number | undefined;
   message: string;
   timeZone: string;
   /** The authenticated caller: the tools act as this user and nobody else. */
-  user: AuthenticatedUser;
+  caller: Caller;
 }
 
 export interface TurnEvents {
@@ -74,7 +69,7 @@ export async function runChatTurn(
   const mcp = new MCPServerStreamableHttp({
     url: 'http://in-process/mcp',
     name: 'todo',
-    fetch: (url: string | URL, init?: RequestInit) => deps.mcpFetch(url, init, request.user),
+    fetch: (url: string | URL, init?: RequestInit) => deps.mcpFetch(url, init, request.caller),
   });
   let reply: { text: string; toolCalls: ToolCallRecord[] };
   const signal = AbortSignal.timeout(deps.timeoutMs);
@@ -108,8 +103,8 @@ export async function runChatTurn(
 
 function openConversation(db: Db, request: TurnRequest): Promise<Conversation> {
   return request.conversationId === undefined
-    ? startConversation(db, request.userId, request.message)
-    : getConversation(db, request.userId, request.conversationId);
+    ? startConversation(db, request.caller.user.id, request.message)
+    : getConversation(db, request.caller.user.id, request.conversationId);
 }
 
 type AgentInput = Parameters<Runner['run']>[1];

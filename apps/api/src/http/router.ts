@@ -9,13 +9,18 @@ export interface AuthenticatedUser {
   name: string;
 }
 
+/** Who the caller is, and how they proved it. */
+export interface Caller {
+  user: AuthenticatedUser;
+  authMethod: 'session' | 'api_token';
+}
+
 export interface AppEnv {
   Variables: {
     requestId: string;
     logger: Logger;
-    user: AuthenticatedUser;
-    /** How the caller proved who they are. */
-    authMethod: 'session' | 'api_token';
+    user: Caller['user'];
+    authMethod: Caller['authMethod'];
   };
 }
 
