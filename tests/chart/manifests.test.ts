@@ -271,6 +271,14 @@ describe.each(profiles)('$name', ({ options }) => {
       }
   });
 
+  it('no command or argument holds `$$`, which Kubernetes turns into a literal `$`', async () => {
+    const objects = await helm4();
+    for (const object of podsAndWorkloads(objects))
+      for (const container of containersOf(podSpecOf(object) ?? {}))
+        for (const word of [...(container.command ?? []), ...(container.args ?? [])])
+          expect(word, `${object.kind}/${object.metadata.name} ${container.name}`).not.toContain('$$');
+  });
+
   it('names fit: DNS labels of at most 63 characters, StatefulSets 52, label values 63', async () => {
     const objects = await helm4();
     const seen = new Set<string>();
