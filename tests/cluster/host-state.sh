@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Prints what a cluster could leave behind on this machine, normalised so that two reports taken
+# before up.sh and after down.sh are equal when the teardown is clean: the cluster's processes,
+# mounts, network interfaces and namespaces, iptables and nftables rules (no counters), sysctls,
+# cgroups, and the host paths Kubernetes components write to by default.
+set -uo pipefail
+
+section() { echo "## $1"; }
+
+section processes
+ps -eo args= | grep -E 'todo-chatbot-cluster|local-cluster/bin/|containerd-shim|/pause$|/coredns |local-path-provisioner' |
+  grep -vE 'grep -E|host-state' | sort
+section mounts
+findmnt -rn -o TARGET,FSTYPE | sort
+section links
+ip -o link show | awk '{print $2, $3}' | sed 's/@[^:]*:/:/' | sort
+section netns
+ip netns list 2>/dev/null | sort
+for save in iptables-save ip6tables-save; do
+  section "$save"
+  "$save" 2>/dev/null | grep -v '^#' | sed 's/\[[0-9]*:[0-9]*\]//' | sort
+done
+section nftables
+nft list tables 2>/dev/null | sort
+section sysctl
+sysctl net.ipv4.ip_forward net.bridge.bridge-nf-call-iptables 2>/dev/null
+section cgroups
+find /sys/fs/cgroup -maxdepth 2 -name 'kubepods*' 2>/dev/null | sort
+section paths
+for path in /var/lib/cni /etc/cni /opt/cni /opt/containerd /var/log/pods /var/log/containers \
+  /run/containerd /var/run/containerd /var/lib/containerd /var/lib/kubelet /etc/kubernetes \
+  /var/run/kubernetes /var/run/netns /run/todo-chatbot-cluster /var/lib/todo-chatbot-cluster; do
+  if [ -e "$path" ]; then echo "$path: $(find "$path" -mindepth 1 2>/dev/null | wc -l) entries"; fi
+done
