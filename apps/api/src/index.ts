@@ -26,9 +26,9 @@ async function main(command: string | undefined) {
   );
 
   if (command === 'migrate') {
-    await migrateDatabase(database);
+    const applied = await migrateDatabase(database);
     await database.close();
-    logger.info({ engine: database.engine }, 'migrations applied');
+    logger.info({ engine: database.engine, applied }, `${applied} migrations applied`);
     return;
   }
   if (command !== undefined)

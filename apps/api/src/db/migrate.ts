@@ -13,16 +13,19 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 // Any constant works; it only has to be the same for every replica of this service.
 const MIGRATION_LOCK_KEY = 7_314_159_265;
 
-export async function migrateDatabase(database: Database): Promise<void> {
-  await database.withConnection(async (db) => {
+/** Applies what is pending and answers how many migrations this call applied (0: up to date). */
+export async function migrateDatabase(database: Database): Promise<number> {
+  return database.withConnection(async (db) => {
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
+      const before = await appliedMigrationCount(db);
       if (database.engine === 'postgres') {
         await migrateNodePg(db as unknown as NodePgDatabase, { migrationsFolder });
       } else {
         const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
         await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
       }
+      return (await appliedMigrationCount(db)) - before;
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }

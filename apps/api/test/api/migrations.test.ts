@@ -20,11 +20,11 @@ describe('migrations', () => {
     testDatabase = await createTestDatabase();
     const { database } = testDatabase;
     expect(await appliedMigrationCount(database.db)).toBe(0);
-    await migrateDatabase(database);
     const expected = await expectedMigrationCount();
     expect(expected).toBeGreaterThan(0);
+    expect(await migrateDatabase(database)).toBe(expected);
     expect(await appliedMigrationCount(database.db)).toBe(expected);
-    await migrateDatabase(database);
+    expect(await migrateDatabase(database)).toBe(0);
     expect(await appliedMigrationCount(database.db)).toBe(expected);
     const tables = await database.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
@@ -51,10 +51,11 @@ describe('migrations', () => {
       ? await Promise.all([1, 2, 3].map(() => openDatabase({ url: testDatabase?.url, poolMax: 2 })))
       : [testDatabase.database, testDatabase.database, testDatabase.database];
     try {
-      await Promise.all(replicas.map((replica) => migrateDatabase(replica)));
-      expect(await appliedMigrationCount(testDatabase.database.db)).toBe(
-        await expectedMigrationCount(),
-      );
+      const applied = await Promise.all(replicas.map((replica) => migrateDatabase(replica)));
+      const expected = await expectedMigrationCount();
+      expect(await appliedMigrationCount(testDatabase.database.db)).toBe(expected);
+      // One replica applied everything; the others waited on the lock and found nothing to do.
+      expect(applied.sort((a, b) => a - b)).toEqual([0, 0, expected]);
     } finally {
       if (testDatabase.url) await Promise.all(replicas.map((replica) => replica.close()));
     }
