@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../chart/helpers/tools.ts';
 import {
   cluster,
   diagnostics,
@@ -152,6 +153,28 @@ describe('components', () => {
 });
 
 describe('operations', () => {
+  it('the scripts that build, start and stop the cluster pass shellcheck', () => {
+    const scripts = [
+      'build.sh',
+      'images.sh',
+      'pki.sh',
+      'up.sh',
+      'down.sh',
+      'load-images.sh',
+      'lib.sh',
+    ];
+    const result = spawnSync(
+      'shellcheck',
+      ['-x', ...scripts, path.join(repoRoot, 'tests/cluster/host-state.sh')],
+      {
+        cwd: localClusterDir,
+        encoding: 'utf8',
+      },
+    );
+    expect(result.error).toBeUndefined();
+    expect(result.status, result.stdout).toBe(0);
+  });
+
   it('up.sh again reuses the healthy cluster instead of starting a second one', async () => {
     const before = (await kubectlJson(['get', 'nodes'])).items[0].metadata.uid;
     const started = Date.now();

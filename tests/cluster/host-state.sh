@@ -8,8 +8,8 @@ set -uo pipefail
 section() { echo "## $1"; }
 
 section processes
-ps -eo args= | grep -E 'todo-chatbot-cluster|local-cluster/bin/|containerd-shim|/pause$|/coredns |local-path-provisioner' |
-  grep -vE 'grep -E|host-state' | sort
+pgrep -af 'todo-chatbot-cluster|local-cluster/bin/|containerd-shim|/pause$|/coredns |local-path-provisioner' |
+  cut -d' ' -f2- | grep -v host-state | sort
 section mounts
 findmnt -rn -o TARGET,FSTYPE | sort
 section links
