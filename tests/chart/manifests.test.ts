@@ -276,7 +276,9 @@ describe.each(profiles)('$name', ({ options }) => {
     for (const object of podsAndWorkloads(objects))
       for (const container of containersOf(podSpecOf(object) ?? {}))
         for (const word of [...(container.command ?? []), ...(container.args ?? [])])
-          expect(word, `${object.kind}/${object.metadata.name} ${container.name}`).not.toContain('$$');
+          expect(word, `${object.kind}/${object.metadata.name} ${container.name}`).not.toContain(
+            '$$',
+          );
   });
 
   it('names fit: DNS labels of at most 63 characters, StatefulSets 52, label values 63', async () => {
