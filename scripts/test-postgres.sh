@@ -42,6 +42,10 @@ SELECT format('CREATE ROLE %I', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles 
 \gexec
 SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', :'password')
 \gexec
+-- The suites drop their databases WITH (FORCE), which must end every session in them, an
+-- autovacuum worker's included: that takes pg_signal_backend.
+SELECT format('GRANT pg_signal_backend TO %I', :'role')
+\gexec
 SELECT format('CREATE DATABASE test OWNER %I', :'role') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'test')
 \gexec
 SQL
