@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds every binary of the local cluster from the Go modules pinned in modules/ (through the Go
 # module proxy) into a cache directory outside the checkout, keyed by what they are built from.
-# A warm cache makes this a no-op; a fresh machine builds once (about 10 minutes on 2 cores).
+# A warm cache makes this a no-op; a fresh machine builds once (about 20 minutes on 2 cores).
 #   Kubernetes: kube-apiserver, kube-controller-manager, kube-scheduler, kubelet, kube-proxy,
 #               kubectl (k8s.io/kubernetes, upstream build flags and version stamps)
-#   etcd, containerd (+ shim, ctr), CoreDNS, local-path-provisioner, crictl
+#   etcd, containerd (+ shim, ctr), CoreDNS, local-path-provisioner, crictl, metrics-server,
+#   kube-router (its NetworkPolicy firewall), Traefik (ingress and Gateway API)
 # Prints the directory holding the binaries.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -64,8 +65,18 @@ build local-path-provisioner "-X main.VERSION=$(version_of local-path-provisione
 build cri-tools "-X sigs.k8s.io/cri-tools/pkg/version.Version=$(version_of cri-tools sigs.k8s.io/cri-tools)" \
   sigs.k8s.io/cri-tools/cmd/crictl
 
+build metrics-server "-X k8s.io/client-go/pkg/version.gitVersion=$(version_of metrics-server sigs.k8s.io/metrics-server)" \
+  sigs.k8s.io/metrics-server/cmd/metrics-server
+
+build kube-router "-X github.com/cloudnativelabs/kube-router/v2/pkg/version.Version=$(version_of kube-router github.com/cloudnativelabs/kube-router/v2)" \
+  github.com/cloudnativelabs/kube-router/v2/cmd/kube-router
+
+build traefik "-X github.com/traefik/traefik/v3/pkg/version.Version=$(version_of traefik github.com/traefik/traefik/v3)" \
+  github.com/traefik/traefik/v3/cmd/traefik
+
 for binary in kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl \
-  etcd containerd containerd-shim-runc-v2 ctr coredns local-path-provisioner crictl; do
+  etcd containerd containerd-shim-runc-v2 ctr coredns local-path-provisioner crictl \
+  metrics-server kube-router traefik; do
   [ -x "$staging/$binary" ] || cluster_die "the build left no $binary"
 done
 touch "$staging/.complete"

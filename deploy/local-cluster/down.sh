@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Tears the local cluster down and leaves the machine as it was before up.sh: every pod removed
 # through the container runtime (so the CNI plugins delete their interfaces, addresses and
-# iptables rules), every component stopped, kube-proxy's rules removed, every mount under the
-# cluster's directories unmounted, the bridge deleted, ip_forward restored, and the state removed.
+# iptables rules), every component stopped, kube-proxy's and kube-router's rules and ipsets
+# removed, every mount under the cluster's directories unmounted, the bridge deleted, ip_forward
+# restored, and the state removed.
 # The build cache stays. Safe to run when nothing, or only part of a cluster, is up. It removes
 # every KUBE-* and CNI-* iptables chain: do not run it beside another Kubernetes on this machine.
 set -uo pipefail
@@ -29,6 +30,7 @@ stop() {
   rm -f "$CLUSTER_RUN/$1.pid"
 }
 
+stop kube-router
 stop kube-proxy
 stop kubelet
 if is_running containerd && [ -x "$CLUSTER_BIN/crictl" ]; then
@@ -49,6 +51,9 @@ for component in kube-scheduler kube-controller-manager kube-apiserver etcd; do 
 if [ -x "$CLUSTER_BIN/kube-proxy" ]; then
   "$CLUSTER_BIN/kube-proxy" --cleanup --proxy-mode=iptables >/dev/null 2>&1
 fi
+if [ -x "$CLUSTER_BIN/kube-router" ]; then
+  "$CLUSTER_BIN/kube-router" --cleanup-config >/dev/null 2>&1
+fi
 # What the cleanup leaves: the kubelet's KUBE-FIREWALL, KUBE-KUBELET-CANARY and
 # KUBE-IPTABLES-HINT chains, and the masquerade chains of a sandbox whose CNI DEL did not run.
 # First the jumps from the built-in chains, then the chains themselves.
@@ -64,6 +69,11 @@ for iptables in iptables ip6tables; do
     for chain in $chains; do "$iptables" -t "$table" -X "$chain" 2>/dev/null; done
   done
 done
+
+# kube-router's ipsets that its cleanup left (they go once no rule refers to them).
+if command -v ipset >/dev/null; then
+  ipset list -n 2>/dev/null | grep -E '^(KUBE|kube)-' | while read -r set; do ipset destroy "$set" 2>/dev/null; done
+fi
 
 # Mounts: container root file systems, pod volumes, the kubelet's own bind mount, network
 # namespaces; deepest first.

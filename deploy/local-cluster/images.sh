@@ -3,6 +3,8 @@
 #   localhost/todo-chatbot-cluster/pause          the pod sandbox (a static pause.c)
 #   localhost/todo-chatbot-cluster/coredns        cluster DNS
 #   localhost/todo-chatbot-cluster/local-path-provisioner   the default StorageClass
+#   localhost/todo-chatbot-cluster/metrics-server the resource metrics API (HPA, kubectl top)
+#   localhost/todo-chatbot-cluster/traefik        the ingress and Gateway API controller
 #   localhost/todo-chatbot-cluster/toolbox        sh + curl: helm test pods, provisioner helpers
 #   localhost/todo-chatbot-cluster/postgres       the chart's in-cluster PostgreSQL
 # and saves them as one archive in the cache, keyed by its inputs; prints the archive's path.
@@ -18,7 +20,8 @@ bash "$repo_root/scripts/containers/setup-host.sh"
 debian_image="$(bash "$repo_root/scripts/containers/make-base-images.sh" | sed -n 's/^DEBIAN_IMAGE=//p')"
 [ -n "$debian_image" ] || cluster_die "make-base-images.sh named no Debian image"
 
-images=("$PAUSE_IMAGE" "$COREDNS_IMAGE" "$PROVISIONER_IMAGE" "$TOOLBOX_IMAGE" "$POSTGRES_IMAGE")
+images=("$PAUSE_IMAGE" "$COREDNS_IMAGE" "$PROVISIONER_IMAGE" "$METRICS_SERVER_IMAGE" "$TRAEFIK_IMAGE"
+  "$TOOLBOX_IMAGE" "$POSTGRES_IMAGE")
 
 key="$({
   echo "$debian_image" "${images[@]}"
@@ -37,7 +40,8 @@ trap 'rm -rf "$context"' EXIT
 cp "$images_dir"/* "$context/"
 gcc -static -O2 -Wall -Wextra -Werror -o "$context/pause" "$images_dir/pause.c"
 strip "$context/pause"
-cp "$CLUSTER_BIN/coredns" "$CLUSTER_BIN/local-path-provisioner" "$context/"
+cp "$CLUSTER_BIN/coredns" "$CLUSTER_BIN/local-path-provisioner" "$CLUSTER_BIN/metrics-server" \
+  "$CLUSTER_BIN/traefik" "$context/"
 
 build_image() {
   local tag="$1" file="$2"
@@ -48,6 +52,8 @@ build_image() {
 build_image "$PAUSE_IMAGE" pause.Containerfile
 build_image "$COREDNS_IMAGE" coredns.Containerfile
 build_image "$PROVISIONER_IMAGE" local-path-provisioner.Containerfile
+build_image "$METRICS_SERVER_IMAGE" metrics-server.Containerfile
+build_image "$TRAEFIK_IMAGE" traefik.Containerfile
 build_image "$TOOLBOX_IMAGE" toolbox.Containerfile
 build_image "$POSTGRES_IMAGE" postgres.Containerfile
 

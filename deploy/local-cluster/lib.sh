@@ -30,7 +30,7 @@ KUBECONFIG_ADMIN="$CLUSTER_STATE/admin.kubeconfig"
 CONTAINERD_SOCKET="$CLUSTER_RUN/containerd/containerd.sock"
 
 # The processes up.sh starts, in start order; down.sh stops them in reverse.
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet kube-proxy)
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet kube-proxy kube-router)
 
 cluster_log() { echo "[local-cluster] $*" >&2; }
 cluster_die() {
@@ -105,5 +105,7 @@ CLUSTER_IMAGES=localhost/todo-chatbot-cluster
 PAUSE_IMAGE="$CLUSTER_IMAGES/pause:3.10-local"
 COREDNS_IMAGE="$CLUSTER_IMAGES/coredns:$(module_version coredns github.com/coredns/coredns)"
 PROVISIONER_IMAGE="$CLUSTER_IMAGES/local-path-provisioner:$(module_version local-path-provisioner github.com/rancher/local-path-provisioner)"
+METRICS_SERVER_IMAGE="$CLUSTER_IMAGES/metrics-server:$(module_version metrics-server sigs.k8s.io/metrics-server)"
+TRAEFIK_IMAGE="$CLUSTER_IMAGES/traefik:$(module_version traefik github.com/traefik/traefik/v3)"
 TOOLBOX_IMAGE="$CLUSTER_IMAGES/toolbox:bookworm"
 POSTGRES_IMAGE="$CLUSTER_IMAGES/postgres:15-bookworm"

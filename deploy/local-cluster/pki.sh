@@ -52,6 +52,7 @@ issue kube-controller-manager ca "/CN=system:kube-controller-manager" clientAuth
 issue kube-scheduler ca "/CN=system:kube-scheduler" clientAuth
 issue kubelet-client ca "/O=system:nodes/CN=system:node:$NODE_NAME" clientAuth
 issue kube-proxy ca "/CN=system:kube-proxy" clientAuth
+issue kube-router ca "/CN=system:kube-router" clientAuth
 issue front-proxy-client front-proxy-ca "/CN=front-proxy-client" clientAuth
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out sa.key 2>/dev/null

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Brings up a real single-node Kubernetes on this machine, built from pinned upstream sources
 # (build.sh): etcd → kube-apiserver → kube-controller-manager → kube-scheduler → containerd (with
-# Debian's runc and CNI plugins) → kubelet → kube-proxy, then CoreDNS and a default StorageClass
-# (local-path-provisioner) inside the cluster. Modelled on kubernetes' hack/local-up-cluster.sh.
+# Debian's runc and CNI plugins) → kubelet → kube-proxy → kube-router (NetworkPolicy), then inside
+# the cluster CoreDNS, a default StorageClass (local-path-provisioner), metrics-server and Traefik
+# (ingress and Gateway API on the node's port 80). Modelled on kubernetes' hack/local-up-cluster.sh.
 #
 #   deploy/local-cluster/up.sh        then: export KUBECONFIG=/var/lib/todo-chatbot-cluster/admin.kubeconfig
 #
@@ -24,6 +25,7 @@ command -v runc >/dev/null || missing+=(runc)
 [ -x /usr/lib/cni/bridge ] || missing+=(containernetworking-plugins)
 command -v iptables >/dev/null || missing+=(iptables)
 command -v conntrack >/dev/null || missing+=(conntrack)
+command -v ipset >/dev/null || missing+=(ipset)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v gcc >/dev/null || missing+=(gcc libc6-dev)
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -57,7 +59,7 @@ timing "binaries and images ready"
 
 NODE_IP="$(node_ip)"
 [ -n "$NODE_IP" ] || cluster_die "no IPv4 address to give the node (pods cannot reach 127.0.0.1)"
-for port in "$API_PORT" "$ETCD_CLIENT_PORT" "$ETCD_PEER_PORT" 10250 10257 10259; do
+for port in "$API_PORT" "$ETCD_CLIENT_PORT" "$ETCD_PEER_PORT" 10250 10257 10259 20244 80; do
   if (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     cluster_die "port $port is in use by another program (ss -ltnp 'sport = :$port')"
   fi
@@ -94,7 +96,7 @@ current-context: $CLUSTER_NAME
 EOF
   chmod 0600 "$CONFIGS/$1.kubeconfig"
 }
-for component in kube-controller-manager kube-scheduler kube-proxy; do kubeconfig "$component" "$component"; done
+for component in kube-controller-manager kube-scheduler kube-proxy kube-router; do kubeconfig "$component" "$component"; done
 kubeconfig kubelet kubelet-client
 kubeconfig admin admin
 mv "$CONFIGS/admin.kubeconfig" "$KUBECONFIG_ADMIN"
@@ -152,7 +154,7 @@ start kube-controller-manager \
   --service-account-private-key-file="$CERTS/sa.key" --root-ca-file="$CERTS/ca.crt" \
   --cluster-signing-cert-file="$CERTS/ca.crt" --cluster-signing-key-file="$CERTS/ca.key" \
   --service-cluster-ip-range="$SERVICE_CIDR" --cluster-cidr="$CLUSTER_CIDR" \
-  --profiling=false --v=1
+  --allocate-node-cidrs=true --node-cidr-mask-size=24 --profiling=false --v=1
 start kube-scheduler \
   --kubeconfig="$CONFIGS/kube-scheduler.kubeconfig" \
   --authentication-kubeconfig="$CONFIGS/kube-scheduler.kubeconfig" \
@@ -291,15 +293,37 @@ start kube-proxy --config="$CONFIGS/kube-proxy.yaml" --v=1
 wait_until kube-proxy 60 curl -fs --max-time 2 http://127.0.0.1:10256/healthz
 timing "kube-proxy ready"
 
+# NetworkPolicy enforcement: kube-router's firewall alone (routing and service proxy stay with the
+# bridge and kube-proxy), with Debian's iptables and ipset.
+kubectl_admin apply -f "$LOCAL_CLUSTER_DIR/manifests/kube-router-rbac.yaml" >/dev/null
+start kube-router --run-firewall=true --run-router=false --run-service-proxy=false --enable-cni=false \
+  --kubeconfig="$CONFIGS/kube-router.kubeconfig" --hostname-override="$NODE_NAME" \
+  --service-cluster-ip-range="$SERVICE_CIDR" --health-port=20244 --metrics-port=0 --v=1
+wait_until kube-router 60 curl -fs --max-time 2 http://127.0.0.1:20244/healthz
+timing "kube-router (NetworkPolicy) ready"
+
 # addon FILE: applies a manifest with this cluster's names filled in.
 addon() {
   sed -e "s|__CLUSTER_DOMAIN__|$CLUSTER_DOMAIN|g" -e "s|__DNS_SERVICE_IP__|$DNS_SERVICE_IP|g" \
     -e "s|__COREDNS_IMAGE__|$COREDNS_IMAGE|g" -e "s|__PROVISIONER_IMAGE__|$PROVISIONER_IMAGE|g" \
     -e "s|__TOOLBOX_IMAGE__|$TOOLBOX_IMAGE|g" -e "s|__VOLUME_DIR__|$CLUSTER_STATE/local-path|g" \
+    -e "s|__METRICS_SERVER_IMAGE__|$METRICS_SERVER_IMAGE|g" -e "s|__TRAEFIK_IMAGE__|$TRAEFIK_IMAGE|g" \
+    -e "s|__NODE_IP__|$NODE_IP|g" \
     "$LOCAL_CLUSTER_DIR/manifests/$1" | kubectl_admin apply -f - >/dev/null
 }
 addon coredns.yaml
 addon local-path-storage.yaml
+addon metrics-server.yaml
+# The Gateway API CRDs (standard channel) of the version Traefik is built against, from the
+# gateway-api module's own files.
+gateway_api="$(cd "$LOCAL_CLUSTER_DIR/modules/traefik" && go mod download -json sigs.k8s.io/gateway-api |
+  sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+[ -d "$gateway_api/config/crd/standard" ] || cluster_die "no Gateway API CRDs in the module cache ($gateway_api)"
+for crd in "$gateway_api"/config/crd/standard/gateway.networking.k8s.io_*.yaml; do
+  kubectl_admin apply --server-side -f "$crd" >/dev/null
+done
+kubectl_admin wait --for=condition=Established crd/gateways.gateway.networking.k8s.io --timeout=60s >/dev/null
+addon traefik.yaml
 # addon_ready NAMESPACE DEPLOYMENT: waits for its rollout, printing its pods' state on failure.
 addon_ready() {
   if ! kubectl_admin -n "$1" rollout status "deployment/$2" --timeout=120s >/dev/null; then
@@ -311,7 +335,12 @@ addon_ready() {
 }
 addon_ready kube-system coredns
 addon_ready local-path-storage local-path-provisioner
-timing "CoreDNS and the default StorageClass ready"
+addon_ready kube-system metrics-server
+addon_ready kube-system traefik
+timing "CoreDNS, the default StorageClass, metrics-server and Traefik ready"
+# The metrics API answers once metrics-server has scraped the kubelet.
+wait_until kube-apiserver 90 kubectl_admin get --raw "/apis/metrics.k8s.io/v1beta1/nodes/$NODE_NAME"
+timing "resource metrics available"
 
 cluster_log "Kubernetes $(kubernetes_version) is up on $NODE_NAME ($NODE_IP) in $((SECONDS - started)) s"
 cluster_log "  export KUBECONFIG=$KUBECONFIG_ADMIN   (kubectl: $CLUSTER_BIN/kubectl)"

@@ -83,6 +83,25 @@ describe('components', () => {
       'local-path-provisioner',
       moduleVersion('local-path-provisioner', 'github.com/rancher/local-path-provisioner'),
     );
+    for (const [name, dir, module, pattern] of [
+      ['metrics-server', 'metrics-server', 'sigs.k8s.io/metrics-server', /^(v[\d.]+)$/m],
+      [
+        'kube-router',
+        'kube-router',
+        'github.com/cloudnativelabs/kube-router/v2',
+        /version (v[\d.]+)/,
+      ],
+      ['traefik', 'traefik', 'github.com/traefik/traefik/v3', /^Version:\s+(v[\d.]+)$/m],
+    ] as const) {
+      // kube-router prints its version on stderr.
+      const run = spawnSync(path.join(bin, name), [name === 'traefik' ? 'version' : '--version'], {
+        encoding: 'utf8',
+      });
+      const printed = `${run.stdout}${run.stderr}`;
+      const pinned = moduleVersion(dir, module);
+      expect(pattern.exec(printed)?.[1], name).toBe(pinned);
+      record(name, pinned);
+    }
   });
 
   it('the node is Ready and the system pods are running without restarts', async () => {
@@ -92,12 +111,25 @@ describe('components', () => {
     for (const [ns, selector] of [
       ['kube-system', 'k8s-app=kube-dns'],
       ['local-path-storage', 'app=local-path-provisioner'],
+      ['kube-system', 'k8s-app=metrics-server'],
+      ['kube-system', 'app.kubernetes.io/name=traefik'],
     ] as const) {
       const found = await pods(selector, ns);
       expect(found.length, `${ns} ${selector}`).toBe(1);
       expect(found[0]?.status.phase).toBe('Running');
       expect(restarts(found[0] as never)).toBe(0);
     }
+  });
+
+  it('the resource metrics API reports the node, and Traefik serves its Gateway', async () => {
+    const node = JSON.parse(await kubectl(['get', '--raw', '/apis/metrics.k8s.io/v1beta1/nodes']));
+    expect(node.items).toHaveLength(1);
+    expect(node.items[0].usage.cpu).toMatch(/^\d+n$/);
+    const gateway = await kubectlJson(['-n', 'kube-system', 'get', 'gateway', 'traefik']);
+    const programmed = gateway.status.conditions.find(
+      (c: { type: string }) => c.type === 'Programmed',
+    );
+    expect(programmed.status).toBe('True');
   });
 
   it('a pod resolves Services through CoreDNS and writes to a volume of the default StorageClass', async () => {

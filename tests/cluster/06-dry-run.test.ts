@@ -10,14 +10,10 @@ import { profiles } from '../chart/helpers/profiles.ts';
 import { type K8sObject, parseManifests, renderRaw } from '../chart/helpers/render.ts';
 import { CommandError, kubectl } from './support/cluster.ts';
 
-// Where the CRDs of the optional objects come from: the upstream projects' own files, fetched
-// as Go modules through the module proxy, and kagent's from the shared reference data.
+// Where the CRDs of the optional objects come from: the cluster has Gateway API's (up.sh installs
+// the standard channel for Traefik); ServiceMonitor's is prometheus-operator's own file, fetched
+// as a Go module through the module proxy; kagent's are the shared reference data.
 const crdModules = [
-  {
-    module: 'sigs.k8s.io/gateway-api',
-    version: 'v1.6.3',
-    file: 'config/crd/standard/gateway.networking.k8s.io_httproutes.yaml',
-  },
   {
     module: 'github.com/prometheus-operator/prometheus-operator',
     version: 'v0.85.0',

@@ -20,6 +20,8 @@ for save in iptables-save ip6tables-save; do
   section "$save"
   "$save" 2>/dev/null | grep -v '^#' | sed 's/\[[0-9]*:[0-9]*\]//' | sort
 done
+section ipsets
+ipset list -n 2>/dev/null | sort
 section nftables
 nft list tables 2>/dev/null | sort
 section sysctl
