@@ -45,6 +45,9 @@ export function createChatRouter(deps: ChatDeps) {
 
   router.openapi(chatStreamRoute, (c) => {
     const request = turnRequest(c, c.req.valid('json'));
+    // nginx-based proxies (ingress-nginx, the web image) buffer responses unless told otherwise;
+    // with this header the stream passes through any of them without per-controller settings.
+    c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       const send = (event: string, data: unknown) =>
         stream.writeSSE({ event, data: JSON.stringify(data) });

@@ -200,6 +200,8 @@ describe('streaming', () => {
       body: JSON.stringify({ message: 'add renew passport next friday high priority' }),
     });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // So that nginx-based ingress controllers pass the stream through unbuffered.
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
     const events = parseSse(await response.text());
     const names = events.map((event) => event.event);
     expect(names[0]).toBe('conversation');
