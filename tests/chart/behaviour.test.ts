@@ -78,7 +78,7 @@ describe('exposure', () => {
   it('Ingress: default host todo.local, `/` to web, `/api` and `/mcp` to the API, class and TLS optional', async () => {
     const local = await render({ files: ['values-local.yaml'] });
     const ingress = one(local, 'Ingress');
-    expect(ingress.spec.ingressClassName).toBe('nginx');
+    expect(ingress.spec.ingressClassName).toBe('traefik');
     expect(ingress.spec.tls).toBeUndefined();
     const [rule] = ingress.spec.rules;
     expect(rule.host).toBe('todo.local');
