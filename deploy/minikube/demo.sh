@@ -14,7 +14,7 @@
 #                   random password); the password is never printed or put on a command line
 #   DEMO_REPLICAS (3)  DEMO_INTERVAL (0.2 s between requests)  DEMO_SETTLE_SECONDS (15)
 #   DEMO_MAX_SECONDS (300, the request loop's hard limit)  DEMO_TIME_ZONE (UTC)
-#   MINIKUBE_PROFILE, TODO_NAMESPACE, TODO_RELEASE as for up.sh
+#   MINIKUBE_PROFILE, KUBE_CONTEXT, TODO_NAMESPACE, TODO_RELEASE as for up.sh
 # Exit status: 0 when no request failed during the restart and the tasks survived, else 1.
 set -euo pipefail
 
@@ -214,7 +214,7 @@ demo_persistence() {
 }
 
 main() {
-  log "todo-chatbot demo: release \"$TODO_RELEASE\" in namespace \"$TODO_NAMESPACE\" (Minikube profile \"$MINIKUBE_PROFILE\")"
+  log "todo-chatbot demo: release \"$TODO_RELEASE\" in namespace \"$TODO_NAMESPACE\" (kubectl context \"$CONTEXT\")"
   resolve_url
   demo_chat
   demo_pods

@@ -9,7 +9,8 @@
 #   --delete-cluster  delete the whole Minikube profile instead: cluster, release and data
 #
 # Environment: MINIKUBE_PROFILE (todo-chatbot), TODO_NAMESPACE (todo-chatbot),
-# TODO_RELEASE (todo-chatbot). Running it twice is harmless.
+# TODO_RELEASE (todo-chatbot), KUBE_CONTEXT (an existing cluster instead of Minikube, as for
+# up.sh; --delete-cluster is then refused). Running it twice is harmless.
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -29,7 +30,11 @@ for arg in "$@"; do
   esac
 done
 
-command -v minikube >/dev/null 2>&1 || die "missing: minikube. Install it: https://minikube.sigs.k8s.io/docs/start/"
+if existing_cluster; then
+  [ -z "$delete_cluster" ] || die "--delete-cluster deletes Minikube profiles only, not the cluster of context \"$KUBE_CONTEXT\""
+else
+  command -v minikube >/dev/null 2>&1 || die "missing: minikube. Install it: https://minikube.sigs.k8s.io/docs/start/"
+fi
 
 if [ -n "$delete_cluster" ]; then
   # Everything the release had lives in the profile's cluster.
@@ -38,7 +43,7 @@ if [ -n "$delete_cluster" ]; then
   exit 0
 fi
 
-if ! mk status >/dev/null 2>&1; then
+if ! existing_cluster && ! mk status >/dev/null 2>&1; then
   log "Minikube profile \"$MINIKUBE_PROFILE\" is not running: nothing to remove"
   info "(start it with \`minikube -p $MINIKUBE_PROFILE start\` to remove the release, or pass --delete-cluster)"
   exit 0

@@ -3,8 +3,14 @@
 #
 # Every kubectl, helm and minikube call names the Minikube profile's context explicitly, so a
 # script never acts on whatever cluster the current kubectl context happens to point at.
+#
+# An existing cluster instead of Minikube: KUBE_CONTEXT names its kubectl context. Every script
+# then acts on that context, and up.sh skips what only Minikube has (starting it, its addons,
+# building inside it); see up.sh for how the images get there.
 
 MINIKUBE_PROFILE="${MINIKUBE_PROFILE:-todo-chatbot}"
+KUBE_CONTEXT="${KUBE_CONTEXT:-}"
+CONTEXT="${KUBE_CONTEXT:-$MINIKUBE_PROFILE}"
 TODO_NAMESPACE="${TODO_NAMESPACE:-todo-chatbot}"
 TODO_RELEASE="${TODO_RELEASE:-todo-chatbot}"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -37,9 +43,10 @@ print_help_if_asked() {
   esac
 }
 
+existing_cluster() { [ -n "$KUBE_CONTEXT" ]; }
 mk() { minikube --profile "$MINIKUBE_PROFILE" "$@"; }
-kc() { kubectl --context "$MINIKUBE_PROFILE" --namespace "$TODO_NAMESPACE" "$@"; }
-hc() { helm --kube-context "$MINIKUBE_PROFILE" --namespace "$TODO_NAMESPACE" "$@"; }
+kc() { kubectl --context "$CONTEXT" --namespace "$TODO_NAMESPACE" "$@"; }
+hc() { helm --kube-context "$CONTEXT" --namespace "$TODO_NAMESPACE" "$@"; }
 
 # The chart's appVersion: the tag both images get and the chart expects.
 chart_app_version() {
@@ -157,7 +164,7 @@ resolve_url() {
   info "${host:-The ingress host} does not answer from here; using a port-forward to service/$web instead."
   show "kubectl -n $TODO_NAMESPACE port-forward service/$web $port:$remote &"
   # kubectl itself in the background (not through kc), so $! is its PID and can be stopped.
-  kubectl --context "$MINIKUBE_PROFILE" --namespace "$TODO_NAMESPACE" \
+  kubectl --context "$CONTEXT" --namespace "$TODO_NAMESPACE" \
     port-forward "service/$web" "$port:$remote" >"$WORK/port-forward.log" 2>&1 &
   PORT_FORWARD_PID=$!
   URL="http://127.0.0.1:$port"

@@ -14,7 +14,7 @@
 #   CREATE_ACCOUNT=1 sign the account up first (a fresh account just for the agent)
 #   TODO_URL         the app's URL (default: the ingress host, else a port-forward)
 #   TODO_TOKEN_NAME (kagent)  MCP_SECRET_KEY (authorization)
-#   MINIKUBE_PROFILE, TODO_NAMESPACE, TODO_RELEASE as for up.sh
+#   MINIKUBE_PROFILE, KUBE_CONTEXT, TODO_NAMESPACE, TODO_RELEASE as for up.sh
 # SECRET_NAME defaults to <release>-mcp (todo-chatbot-mcp).
 set -euo pipefail
 

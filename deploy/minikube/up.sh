@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # From a laptop to todo-chatbot running on Minikube: checks the tools, starts (or reuses) the
-# cluster, enables the ingress and metrics-server addons, builds both images straight into the
-# cluster's container runtime, installs or upgrades the Helm chart with values-local.yaml, waits
-# for the rollout and `helm test`, and prints the URL. Running it again upgrades in place.
+# cluster, enables the Traefik (ingress) and metrics-server addons, builds both images straight
+# into the cluster's container runtime, installs or upgrades the Helm chart with
+# values-local.yaml, waits for the rollout and `helm test`, and prints the URL. Running it again
+# upgrades in place.
 #
 #   deploy/minikube/up.sh [extra helm upgrade arguments, e.g. --set api.replicaCount=2]
+#
+# An existing cluster instead (kind, k3d, a real one, deploy/local-cluster): KUBE_CONTEXT=<its
+# kubectl context>. Then Minikube is neither needed nor touched: the cluster's own ingress
+# controller and metrics-server are used, the images are built here with podman
+# (scripts/containers/build-images.sh, as localhost/todo-chatbot-{api,web}:<version>) and handed to
+# IMAGE_LOADER, a command that puts them where the cluster finds them (deploy/local-cluster/
+# load-images.sh, `kind load docker-image`, a push script), and the extra helm arguments name the
+# image registry (deploy/local-cluster/values-cluster.yaml does). Every later step is the same.
 #
 # Environment (all optional):
 #   MINIKUBE_PROFILE (todo-chatbot)  MINIKUBE_CPUS (4)  MINIKUBE_MEMORY (6g)  MINIKUBE_DRIVER
@@ -18,6 +27,7 @@
 #   OPENAI_API_KEY      switches chat to the `openai` provider (unless LLM_PROVIDER says otherwise)
 #   BETTER_AUTH_SECRET  (>= 32 characters) instead of the one the chart generates and keeps
 # Non-secret chat settings: LLM_PROVIDER, LLM_MODEL, OPENAI_BASE_URL.
+# With KUBE_CONTEXT: IMAGE_LOADER (required unless SKIP_BUILD=1).
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -45,6 +55,10 @@ no_control_characters() {
 
 check_prerequisites() {
   local missing=0
+  if existing_cluster; then
+    check_existing_cluster_tools
+    return
+  fi
   case "${MINIKUBE_DRIVER:-}" in
     "" | docker | podman)
       local engines=(docker podman)
@@ -83,6 +97,32 @@ check_prerequisites() {
     missing=1
   fi
   if [ "$missing" -ne 0 ]; then die "install what is missing above, then run $0 again"; fi
+  check_settings
+}
+
+check_existing_cluster_tools() {
+  local missing=0 tool
+  for tool in kubectl helm; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      warn "missing: $tool"
+      missing=1
+    fi
+  done
+  if [ -z "${SKIP_BUILD:-}" ]; then
+    if ! command -v podman >/dev/null 2>&1; then
+      warn "missing: podman, which builds the images (or build them yourself and set SKIP_BUILD=1)"
+      missing=1
+    fi
+    [ -n "${IMAGE_LOADER:-}" ] ||
+      die "KUBE_CONTEXT is set: also set IMAGE_LOADER to a command that gets images into that cluster (it is given the image names), or SKIP_BUILD=1"
+  fi
+  if [ "$missing" -ne 0 ]; then die "install what is missing above, then run $0 again"; fi
+  kubectl --context "$KUBE_CONTEXT" get --raw /readyz >/dev/null 2>&1 ||
+    die "the cluster of kubectl context \"$KUBE_CONTEXT\" does not answer (kubectl --context $KUBE_CONTEXT get --raw /readyz)"
+  check_settings
+}
+
+check_settings() {
   if [ -n "${BETTER_AUTH_SECRET:-}" ] && [ "${#BETTER_AUTH_SECRET}" -lt 32 ]; then
     die "BETTER_AUTH_SECRET must be at least 32 characters (it is ${#BETTER_AUTH_SECRET})"
   fi
@@ -96,6 +136,10 @@ check_prerequisites() {
 
 # ---- 2. cluster and addons -------------------------------------------------------------------
 start_cluster() {
+  if existing_cluster; then
+    log "Using the existing cluster of kubectl context \"$KUBE_CONTEXT\" (Minikube is not touched)"
+    return
+  fi
   if mk status >/dev/null 2>&1; then
     log "Minikube profile \"$MINIKUBE_PROFILE\" is running; reusing it"
   else
@@ -107,12 +151,12 @@ start_cluster() {
     fi
     mk "${args[@]}"
   fi
-  log "Enabling the ingress and metrics-server addons"
-  mk addons enable ingress
+  # Traefik, not the `ingress` addon: that one is ingress-nginx, retired in March 2026.
+  log "Enabling the traefik (ingress) and metrics-server addons"
+  mk addons enable traefik
   mk addons enable metrics-server
-  # The chart's Ingress is refused by the controller's admission webhook until it is ready.
-  kubectl --context "$MINIKUBE_PROFILE" --namespace ingress-nginx \
-    rollout status deployment/ingress-nginx-controller --timeout=5m
+  kubectl --context "$MINIKUBE_PROFILE" --namespace kube-system \
+    rollout status deployment/traefik --timeout=5m
 }
 
 # ---- 3. images ---------------------------------------------------------------------------------
@@ -147,6 +191,17 @@ image_present() {
     case "$line" in "$tag" | */"$tag") return 0 ;; esac
   done < <(mk image ls 2>/dev/null)
   return 1
+}
+
+# An existing cluster: build with podman here, then IMAGE_LOADER takes the images there.
+build_and_load_images() {
+  local version="$1" images=()
+  log "Building the images with podman (scripts/containers/build-images.sh)"
+  VERSION="$version" "$REPO_ROOT/scripts/containers/build-images.sh"
+  images=("localhost/todo-chatbot-api:$version" "localhost/todo-chatbot-web:$version")
+  log "Loading them into the cluster: $IMAGE_LOADER ${images[*]}"
+  # shellcheck disable=SC2086 # IMAGE_LOADER is a command with its own arguments.
+  $IMAGE_LOADER "${images[@]}" || die "IMAGE_LOADER failed: the cluster may not have the images"
 }
 
 build_images() {
@@ -262,12 +317,39 @@ host_mapped() {
   awk -v host="$1" '$1 !~ /^#/ { for (i = 2; i <= NF; i++) if ($i == host) found = 1 } END { exit !found }' "$HOSTS_FILE"
 }
 
+# How to point the ingress host at the cluster, for this machine and driver.
+hosts_hint() {
+  local host="$1" ip="$2"
+  if existing_cluster; then
+    info "  echo \"$ip $host\" | sudo tee -a $HOSTS_FILE"
+    return
+  fi
+  case "$(uname -s)" in
+    Darwin | MINGW* | MSYS* | CYGWIN*)
+      info "  Docker driver on macOS/Windows: run \`minikube -p $MINIKUBE_PROFILE tunnel\` in another terminal, then"
+      info "    echo \"127.0.0.1 $host\" | sudo tee -a $HOSTS_FILE"
+      info "  VM drivers: echo \"$ip $host\" | sudo tee -a $HOSTS_FILE"
+      ;;
+    *)
+      info "  echo \"$ip $host\" | sudo tee -a $HOSTS_FILE"
+      info "  (Docker driver on macOS/Windows instead: \`minikube -p $MINIKUBE_PROFILE tunnel\` and 127.0.0.1)"
+      ;;
+  esac
+}
+
 print_access() {
   local host ip web port
   host="$(release_ingress_host)"
   web="$(release_object service web || echo "$TODO_RELEASE-web")"
   port="$(service_port "$web")"
-  ip="$(mk ip 2>/dev/null || echo '<minikube ip>')"
+  if existing_cluster; then
+    # The address the ingress controller publishes in the Ingress status.
+    ip="$(kc get ingress --selector "app.kubernetes.io/instance=$TODO_RELEASE" \
+      --output 'jsonpath={.items[0].status.loadBalancer.ingress[0].ip}' 2>/dev/null || true)"
+    ip="${ip:-<the ingress address>}"
+  else
+    ip="$(mk ip 2>/dev/null || echo '<minikube ip>')"
+  fi
   echo
   log "todo-chatbot is ready"
   if [ -n "$host" ]; then
@@ -276,24 +358,18 @@ print_access() {
       info "($host is already in $HOSTS_FILE)"
     else
       info "$host must point at the cluster's ingress. Add it to $HOSTS_FILE once:"
-      case "$(uname -s)" in
-        Darwin | MINGW* | MSYS* | CYGWIN*)
-          info "  Docker driver on macOS/Windows: run \`minikube -p $MINIKUBE_PROFILE tunnel\` in another terminal, then"
-          info "    echo \"127.0.0.1 $host\" | sudo tee -a $HOSTS_FILE"
-          info "  VM drivers: echo \"$ip $host\" | sudo tee -a $HOSTS_FILE"
-          ;;
-        *)
-          info "  echo \"$ip $host\" | sudo tee -a $HOSTS_FILE"
-          info "  (Docker driver on macOS/Windows instead: \`minikube -p $MINIKUBE_PROFILE tunnel\` and 127.0.0.1)"
-          ;;
-      esac
+      hosts_hint "$host" "$ip"
     fi
     info "Without $HOSTS_FILE: the ingress controller's own URL (send the Host header yourself)"
-    info "  minikube -p $MINIKUBE_PROFILE service -n ingress-nginx ingress-nginx-controller --url"
-    info "  curl -H 'Host: $host' <that URL>/api/openapi.json"
+    if existing_cluster; then
+      info "  curl -H 'Host: $host' http://$ip/api/openapi.json"
+    else
+      info "  minikube -p $MINIKUBE_PROFILE service -n kube-system traefik --url"
+      info "  curl -H 'Host: $host' <that URL>/api/openapi.json"
+    fi
   fi
   info "Or in a browser without DNS or a tunnel (sign-in trusts this origin):"
-  info "  kubectl --context $MINIKUBE_PROFILE -n $TODO_NAMESPACE port-forward service/$web $LOCAL_PORT:$port"
+  info "  kubectl --context $CONTEXT -n $TODO_NAMESPACE port-forward service/$web $LOCAL_PORT:$port"
   info "  then open http://localhost:$LOCAL_PORT"
   info "Demo: deploy/minikube/demo.sh    Remove: deploy/minikube/down.sh [--delete-data]"
 }
@@ -306,10 +382,14 @@ main() {
   if [ -n "${SKIP_BUILD:-}" ]; then
     log "SKIP_BUILD is set: using the images already in the cluster"
     local component
-    for component in api web; do
-      image_present "todo-chatbot-$component:$version" ||
-        die "todo-chatbot-$component:$version is not in the cluster: run without SKIP_BUILD"
-    done
+    if ! existing_cluster; then
+      for component in api web; do
+        image_present "todo-chatbot-$component:$version" ||
+          die "todo-chatbot-$component:$version is not in the cluster: run without SKIP_BUILD"
+      done
+    fi
+  elif existing_cluster; then
+    build_and_load_images "$version"
   else
     build_images "$version"
   fi

@@ -235,9 +235,9 @@ t_first_run() {
   expect "the documented sequence of calls" in_order \
     '^minikube --profile todo-chatbot status$' \
     '^minikube --profile todo-chatbot start --cpus=4 --memory=6g$' \
-    '^minikube --profile todo-chatbot addons enable ingress$' \
+    '^minikube --profile todo-chatbot addons enable traefik$' \
     '^minikube --profile todo-chatbot addons enable metrics-server$' \
-    '^kubectl --context todo-chatbot --namespace ingress-nginx rollout status deployment/ingress-nginx-controller' \
+    '^kubectl --context todo-chatbot --namespace kube-system rollout status deployment/traefik' \
     '^minikube --profile todo-chatbot docker-env --shell bash$' \
     '^docker build --build-arg VERSION=0\.1\.0 --build-arg REVISION=[^ ]+ --file apps/api/Dockerfile --tag todo-chatbot-api:0\.1\.0 \.$' \
     '^minikube --profile todo-chatbot image ls$' \
@@ -255,7 +255,7 @@ t_first_run() {
   expect "'Installing' for a new release" out_has 'Installing release "todo-chatbot"'
   expect "the URL" out_has "Open http://todo.local"
   expect "the /etc/hosts line" out_has "echo \"192.168.49.2 todo.local\" | sudo tee -a $CASE/hosts"
-  expect "the minikube service fallback" out_has "minikube -p todo-chatbot service -n ingress-nginx ingress-nginx-controller --url"
+  expect "the minikube service fallback" out_has "minikube -p todo-chatbot service -n kube-system traefik --url"
   expect "the port-forward fallback" out_has "port-forward service/todo-chatbot-web 8080:8080"
   expect "no secrets file without secrets" [ ! -e "$LOG/values/3-secret-values.yaml" ]
   expect "values files private (0600)" bash -c "! grep -v '^600' '$LOG/values/modes' | grep -q up-values"
@@ -415,19 +415,6 @@ t_demo() {
   expect "exit 0" rc_is 0
   expect "a port-forward when the ingress host does not answer" calls_have '^kubectl --context todo-chatbot --namespace todo-chatbot port-forward service/todo-chatbot-web 18080:8080$'
   expect "the port-forward stopped at the end" process_gone "$(cat "$STATE/port-forward.pid")"
-  expect "the chat: add, list, complete" bash -c "grep -qF 'Added \"Buy milk\"' '$CASE/out' && grep -qF 'You have 2 pending tasks' '$CASE/out' && grep -qF 'Marked \"Buy milk\" as complete' '$CASE/out'"
-  expect "the tasks listed with their state" bash -c "grep -qF '[x] Buy milk' '$CASE/out' && grep -qF '[ ] Finish the slides' '$CASE/out'"
-  expect "pods shown, API scaled to 3, restarted, pod deleted" in_order \
-    '^kubectl .* get pods --selector app\.kubernetes\.io/instance=todo-chatbot --output wide$' \
-    '^kubectl .* scale deployment/todo-chatbot-api --replicas=3$' \
-    '^kubectl .* rollout status deployment/todo-chatbot-api --timeout=5m$' \
-    '^kubectl .* rollout restart deployment/todo-chatbot-api$' \
-    '^kubectl .* rollout status deployment/todo-chatbot-api --timeout=5m$' \
-    '^kubectl .* delete pod todo-chatbot-postgresql-0 --wait=true$' \
-    '^kubectl .* rollout status statefulset/todo-chatbot-postgresql --timeout=5m$'
-  expect "requests sent during the restart" [ "$(count_calls '^curl .*/api/me/tasks\?limit=1$')" -ge 3 ]
-  expect "zero failed requests reported" out_has "during the rolling restart, 0 failed."
-  expect "the data surviving the pod deletion" out_has "Tasks survived the pod deletion."
   expect "the password sent in a request body" grep -qF "$DEMO_SECRET" "$STATE/last-account.json"
   expect "no password or token in any argument or output" no_secret_anywhere "$DEMO_SECRET" "$SESSION_SECRET"
   expect "every call to name the profile's context" every_call_targets_profile
@@ -520,7 +507,9 @@ test_case "up.sh SKIP_BUILD and extra helm arguments" t_skip_build
 test_case "down.sh uninstalls and keeps the data by default" t_down_keeps_data
 test_case "down.sh --delete-data deletes volumes and Secrets, and is idempotent" t_down_deletes_data
 test_case "down.sh --delete-cluster, a stopped cluster, a bad flag" t_down_cluster
-test_case "demo.sh: sign-up, chat, pods, scale to 3, rolling restart with zero failures, data kept" t_demo
+# What demo.sh does runs for real on the cluster suite's cluster (tests/cluster/11-*); here only
+# what a real run cannot show: arguments and files.
+test_case "demo.sh keeps the password and token out of every argument and stops its port-forward" t_demo
 test_case "demo.sh counts failed requests and fails the run" t_demo_counts_failures
 test_case "mcp-token.sh stores Bearer <token> in a Secret without exposing it" t_mcp_token
 test_case "the values up.sh generates render with the real chart" t_values_render
