@@ -1,12 +1,14 @@
 // `helm install` with the local profile, every rollout, and `helm test`: the chart's own
 // promise, on a real API server and kubelet, under the restricted Pod Security Standard.
 import { describe, expect, it } from 'vitest';
+import { parseManifests } from '../chart/helpers/render.ts';
 import {
   chartPath,
   component,
   helm,
   installArgs,
   isReady,
+  kubectlJson,
   namespace,
   type Pod,
   pods,
@@ -78,5 +80,31 @@ describe('helm install', () => {
       'todo-todo-chatbot-test-web-proxy: Succeeded',
     ]);
     expect(output).toContain('chat answered:');
+  });
+
+  it('the namespace enforces the restricted Pod Security Standard and every container runs read-only', async () => {
+    const ns = await kubectlJson(['get', 'namespace', namespace]);
+    expect(ns.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    const running = await pods(`app.kubernetes.io/instance=${release}`);
+    // The helm test pods are gone once they passed; their specs are the release's hooks.
+    const hooks = parseManifests(
+      await helm(['get', 'hooks', release, '--namespace', namespace]),
+    ).filter((o) => o.kind === 'Pod');
+    expect(hooks).toHaveLength(3);
+    const specs = [
+      ...(await Promise.all(
+        running.map(async (p) => ({
+          name: p.metadata.name,
+          spec: (await kubectlJson(['-n', namespace, 'get', 'pod', p.metadata.name])).spec,
+        })),
+      )),
+      ...hooks.map((h) => ({ name: h.metadata.name, spec: h.spec })),
+    ];
+    expect(specs.map((s) => s.name).join(' ')).toMatch(/postgresql-0/);
+    for (const { name, spec } of specs)
+      for (const container of [...(spec.initContainers ?? []), ...spec.containers])
+        expect(container.securityContext?.readOnlyRootFilesystem, `${name}/${container.name}`).toBe(
+          true,
+        );
   });
 });

@@ -2,7 +2,8 @@
 // are returned, not thrown, so the load generator can count them as failed requests.
 import http from 'node:http';
 
-export function createClient({ maxSockets = 256, timeoutMs = 15_000 } = {}) {
+/** `headers` go with every request (a Host header for an ingress reached by its address). */
+export function createClient({ maxSockets = 256, timeoutMs = 15_000, headers: always = {} } = {}) {
   // Keep-alive like a browser or an SDK: it is what makes shutdown races visible.
   const agent = new http.Agent({ keepAlive: true, maxSockets });
 
@@ -28,6 +29,7 @@ export function createClient({ maxSockets = 256, timeoutMs = 15_000 } = {}) {
                   'content-type': 'application/json',
                   'content-length': Buffer.byteLength(payload),
                 }),
+            ...always,
             ...headers,
           },
           timeout: timeoutMs,
