@@ -1,11 +1,12 @@
 // `node bench/render.mjs`: regenerates docs/performance.md from bench/results (latest.json, and
-// before.json, experiments/*.json and profile-*.json when present). Edit the prose here.
+// before.json, experiments/*.json, profile-*.json and cluster.json when present). Edit the prose here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as a from './lib/analysis-tables.mjs';
 import { chartResources } from './lib/chart.mjs';
+import { clusterUsage } from './lib/cluster-usage.mjs';
 import { sizing, USER_MODEL } from './lib/sizing.mjs';
 import * as t from './lib/tables.mjs';
 
@@ -48,6 +49,7 @@ export async function renderDocs() {
     t.scalingUsers(latest),
     t.memory(latest),
     t.resources(size, USER_MODEL),
+    clusterUsage(readJson(path.join(results, 'cluster.json'))),
     a.census(latest),
     a.explain(latest),
     a.logging(latest),
