@@ -17,6 +17,7 @@ import type { AppEnv } from './http/router.ts';
 import { mountWeb } from './http/web.ts';
 import { createMcpRoute } from './mcp/index.ts';
 import { type Lifecycle, mountHealth } from './ops/health.ts';
+import type { LogOutput } from './ops/log-output.ts';
 import { requestContext } from './ops/logging.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createTasksRouter } from './tasks/index.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   database: Database;
   auth: Auth;
   logger: Logger;
+  /** Where the logger writes, for the count of dropped lines in /metrics. */
+  logs?: LogOutput;
   lifecycle?: Lifecycle;
   /** The model behind chat; by default the one LLM_PROVIDER names. */
   assistant?: AssistantModel;
@@ -37,11 +40,12 @@ export function createApp({
   database,
   auth,
   logger,
+  logs,
   lifecycle = { shuttingDown: false },
   assistant = createAssistantModel(config.llm),
 }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  const metrics = createMetrics();
+  const metrics = createMetrics(logs);
 
   app.use(requestContext(logger));
   app.use(metrics.middleware);

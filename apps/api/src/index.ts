@@ -1,6 +1,7 @@
-// Process entry: config → database → app → server → signals. `node index.js migrate` only migrates.
+// Process entry: config → logs and signals → database → app → server. `node index.js migrate` only migrates.
 
 import type { Server } from 'node:http';
+import { inspect } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createAuth } from './auth/auth.ts';
@@ -9,36 +10,60 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase, waitForDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import type { Lifecycle } from './ops/health.ts';
+import { createLogOutput } from './ops/log-output.ts';
 import { createLogger } from './ops/logging.ts';
-import { handleShutdownSignals } from './ops/shutdown.ts';
+import { shutDown } from './ops/shutdown.ts';
+import { listenForStopSignals } from './ops/stop-signals.ts';
+
+// After the first signal: the drain's own bounds, plus time to close the database and flush logs.
+const STOP_SLACK_MS = 3_000;
 
 async function main(command: string | undefined) {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logs = createLogOutput();
+  const logger = createLogger(config.logLevel, logs);
+  const { delayMs, timeoutMs } = config.shutdown;
+  const stop = listenForStopSignals({
+    logger,
+    output: logs,
+    deadlineMs: delayMs + timeoutMs + STOP_SLACK_MS,
+  });
   const database = await openDatabase({
     url: config.database.url,
     dataDir: config.database.dataDir,
     poolMax: config.database.poolMax,
   });
 
-  await waitForDatabase(database, config.database.waitSeconds, (error) =>
-    logger.warn({ err: error }, 'waiting for the database'),
-  );
+  try {
+    await waitForDatabase(
+      database,
+      config.database.waitSeconds,
+      (error) => logger.warn({ err: error }, 'waiting for the database'),
+      stop.signal,
+    );
 
-  if (command === 'migrate') {
-    const applied = await migrateDatabase(database);
+    if (command === 'migrate') {
+      const applied = await migrateDatabase(database, stop.signal);
+      await database.close();
+      logger.info({ engine: database.engine, applied }, `${applied} migrations applied`);
+      return stop.exit(0);
+    }
+    if (command !== undefined)
+      throw new ConfigError([`unknown command "${command}" (expected: migrate)`]);
+
+    if (config.database.migrateOnStart) await migrateDatabase(database, stop.signal);
+    stop.signal.throwIfAborted();
+  } catch (error) {
+    if (!stop.signal.aborted) throw error;
     await database.close();
-    logger.info({ engine: database.engine, applied }, `${applied} migrations applied`);
-    return;
+    logger.info({ signal: stop.signal.reason }, 'stopped during start-up');
+    return stop.exit(0);
   }
-  if (command !== undefined)
-    throw new ConfigError([`unknown command "${command}" (expected: migrate)`]);
 
-  if (config.database.migrateOnStart) await migrateDatabase(database);
   const secret = await resolveAuthSecret(config.auth.secret, config.database.dataDir);
   const auth = createAuth({ db: database.db, config, secret, logger });
   const lifecycle: Lifecycle = { shuttingDown: false };
-  const app = createApp({ config, database, auth, logger, lifecycle });
+  const app = createApp({ config, database, auth, logger, logs, lifecycle });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   // Load balancers and ingress-nginx keep idle upstream connections for 60 s; closing ours
@@ -53,21 +78,21 @@ async function main(command: string | undefined) {
     { url: config.publicUrl, engine: database.engine, version: config.version },
     `todo-chatbot is ready at ${config.publicUrl}`,
   );
-  handleShutdownSignals({
-    server,
-    lifecycle,
-    delayMs: config.shutdown.delayMs,
-    timeoutMs: config.shutdown.timeoutMs,
-    logger,
-    close: () => database.close(),
-  });
+  stop.onceServing((reason) =>
+    shutDown(
+      { server, lifecycle, delayMs, timeoutMs, logger, close: () => database.close() },
+      reason,
+    ),
+  );
 }
 
 main(process.argv[2]).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error('todo-chatbot failed to start:', error);
-  }
-  process.exit(1);
+  // stderr may be a stalled pipe too: write without blocking, and exit regardless.
+  const errors = createLogOutput(process.stderr);
+  errors.write(
+    error instanceof ConfigError
+      ? `${error.message}\n`
+      : `todo-chatbot failed to start: ${inspect(error)}\n`,
+  );
+  void errors.flush(1_000).finally(() => process.exit(1));
 });

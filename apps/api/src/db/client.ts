@@ -1,6 +1,7 @@
 // Opens the database: PostgreSQL when a URL is given, embedded PGlite otherwise.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -12,8 +13,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   engine: 'postgres' | 'pglite';
-  /** Runs `fn` on one connection held for its whole duration (advisory locks are per session). */
-  withConnection<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on one connection held for its whole duration (advisory locks are per session).
+   * Aborting `signal` cancels the statement that connection is running.
+   */
+  withConnection<T>(fn: (db: Db) => Promise<T>, signal?: AbortSignal): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,11 +50,18 @@ function openPostgres(url: string, poolMax: number): Database {
   return {
     db,
     engine: 'postgres',
-    async withConnection(fn) {
+    async withConnection(fn, signal) {
       const client = await pool.connect();
+      // node-postgres knows the backend's pid but does not type it; ask the server instead.
+      const backendPid = signal
+        ? (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid
+        : undefined;
+      const cancel = () => void cancelStatement(url, backendPid).catch(() => {});
+      signal?.addEventListener('abort', cancel, { once: true });
       try {
         return await fn(drizzleNodePg(client, { schema }) as unknown as Db);
       } finally {
+        signal?.removeEventListener('abort', cancel);
         client.release();
       }
     },
@@ -61,6 +72,18 @@ function openPostgres(url: string, poolMax: number): Database {
       await pool.end();
     },
   };
+}
+
+/** Cancels what one backend runs, from a connection of its own: a pool may have none free. */
+async function cancelStatement(url: string, backendPid: number | undefined): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query('select pg_cancel_backend($1)', [backendPid]);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Loaded only here, so a PostgreSQL deployment can leave PGlite out of its image. */
@@ -101,16 +124,18 @@ export async function waitForDatabase(
   database: Database,
   timeoutSeconds: number,
   onRetry: (error: unknown) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const deadline = Date.now() + timeoutSeconds * 1000;
   for (;;) {
+    signal?.throwIfAborted();
     try {
       await database.ping();
       return;
     } catch (error) {
-      if (Date.now() >= deadline) throw error;
+      if (Date.now() >= deadline || signal?.aborted) throw error;
       onRetry(error);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await setTimeout(1000, undefined, { signal });
     }
   }
 }

@@ -11,10 +11,14 @@ import type { Database, Db } from './client.ts';
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 // Any constant works; it only has to be the same for every replica of this service.
-const MIGRATION_LOCK_KEY = 7_314_159_265;
+export const MIGRATION_LOCK_KEY = 7_314_159_265;
 
-/** Applies what is pending and answers how many migrations this call applied (0: up to date). */
-export async function migrateDatabase(database: Database): Promise<number> {
+/**
+ * Applies what is pending and answers how many migrations this call applied (0: up to date).
+ * Aborting `signal` cancels the wait for the lock or the migrations' transaction, which rolls back.
+ */
+export async function migrateDatabase(database: Database, signal?: AbortSignal): Promise<number> {
+  signal?.throwIfAborted();
   return database.withConnection(async (db) => {
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
@@ -29,7 +33,7 @@ export async function migrateDatabase(database: Database): Promise<number> {
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }
-  });
+  }, signal);
 }
 
 /** How many migrations the code ships, from drizzle-kit's journal. */

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import pino, { type Logger } from 'pino';
 import type { AppEnv } from '../http/router.ts';
+import type { LogOutput } from './log-output.ts';
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'todo-chatbot-api' } });
+export function createLogger(level: string, output: LogOutput): Logger {
+  return pino({ level, base: { service: 'todo-chatbot-api' } }, output);
 }
 
 const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { AppEnv } from '../http/router.ts';
+import type { LogOutput } from './log-output.ts';
 
 export interface Metrics {
   registry: Registry;
@@ -10,9 +11,22 @@ export interface Metrics {
 }
 
 /** One registry per app instance, so tests can build several apps in one process. */
-export function createMetrics(): Metrics {
+export function createMetrics(logs?: Pick<LogOutput, 'dropped'>): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  if (logs) {
+    let counted = 0;
+    new Counter({
+      name: 'log_lines_dropped_total',
+      help: 'Log lines dropped because stdout was closed or its reader too far behind',
+      registers: [registry],
+      collect() {
+        const dropped = logs.dropped;
+        this.inc(dropped - counted);
+        counted = dropped;
+      },
+    });
+  }
   const labelNames = ['method', 'route', 'status'] as const;
   const requests = new Counter({
     name: 'http_requests_total',

@@ -14,23 +14,6 @@ export interface ShutdownOptions {
   close: () => Promise<void>;
 }
 
-export function handleShutdownSignals(options: ShutdownOptions): void {
-  let started = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (started) return;
-    started = true;
-    shutDown(options, signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        options.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
-}
-
 export async function shutDown(options: ShutdownOptions, reason: string): Promise<void> {
   const { server, lifecycle, delayMs, timeoutMs, logger } = options;
   lifecycle.shuttingDown = true;

@@ -27,4 +27,15 @@ describe('waiting for the database', () => {
       /ECONNREFUSED \(attempt 1\)/,
     );
   });
+
+  it('stops waiting as soon as its signal is aborted', async () => {
+    const { database, calls } = flaky(Number.POSITIVE_INFINITY);
+    const stop = new AbortController();
+    const waiting = waitForDatabase(database, 60, () => {}, stop.signal);
+    setTimeout(() => stop.abort('SIGTERM'), 50);
+    const started = performance.now();
+    await expect(waiting).rejects.toBeDefined();
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(calls()).toBe(1);
+  });
 });
