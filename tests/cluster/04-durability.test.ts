@@ -1,10 +1,13 @@
 // Data outlives the database pod, and migrations run exactly once when replicas start together.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../chart/helpers/tools.ts';
 import { call, type Session, signUp } from './support/app.ts';
 import {
+  cluster,
   component,
   fullName,
   isReady,
@@ -15,6 +18,7 @@ import {
   portForward,
   restarts,
   rolloutStatus,
+  sleep,
   waitFor,
 } from './support/cluster.ts';
 import { record } from './support/figures.ts';
@@ -84,6 +88,41 @@ describe('the in-cluster database', () => {
       'acknowledged writes kept across the database pod deletion',
       `${ids.length} of ${acknowledged.length}`,
     );
+  });
+});
+
+describe('an API pod deleted while a log reader is attached', () => {
+  it('drains and ends by itself, well before the kubelet would kill it', async () => {
+    const [pod] = await pods(component('api'));
+    if (!pod) throw new Error('no API pod');
+    const reader = spawn(
+      path.join(cluster().bin, 'kubectl'),
+      ['-n', namespace, 'logs', '-f', pod.metadata.name, '-c', 'api', '--since=1s'],
+      {
+        env: { ...process.env, KUBECONFIG: cluster().kubeconfig },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let streamed = '';
+    reader.stdout.on('data', (chunk) => (streamed += chunk));
+    const readerEnded = once(reader, 'exit');
+    try {
+      await sleep(1_000); // the reader is attached
+      await call(session, 'GET', '/api/me/tasks'); // a line after the reader attached
+      const started = Date.now();
+      await kubectl(['-n', namespace, 'delete', 'pod', pod.metadata.name, '--wait=true'], {
+        timeoutMs: 120_000,
+      });
+      const seconds = (Date.now() - started) / 1000;
+      await Promise.race([readerEnded, sleep(10_000)]);
+      expect(streamed).toContain('shutdown complete');
+      const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+      expect(seconds).toBeLessThan(grace);
+      record('API pod deleted with a log reader attached: gone after', seconds, 's');
+    } finally {
+      reader.kill();
+    }
+    await rolloutStatus(`deployment/${fullName('api')}`, 120);
   });
 });
 

@@ -57,7 +57,7 @@ cleanup() {
   if [ -z "${KEEP_CONTAINERS:-}" ]; then
     podman rm -f -t 0 "$api_name" "$web_name" >/dev/null 2>&1
   fi
-  podman rm -f -t 0 "$proxy_name" "$model_name" "$run_id-timing" >/dev/null 2>&1
+  podman rm -f -t 0 "$proxy_name" "$model_name" "$run_id-timing" "$run_id-api-pipe" >/dev/null 2>&1
   if [ -n "$fake_pid" ]; then kill "$fake_pid" 2>/dev/null; fi
   if [ -n "$fake_openai_pid" ]; then kill "$fake_openai_pid" 2>/dev/null; fi
   for image in "${mounted[@]}"; do podman image unmount "$image" >/dev/null 2>&1; done
@@ -460,6 +460,54 @@ model_answered() {
 }
 check "second replica accepts the session and answers with the configured model" model_answered
 podman rm -f -t 0 "$model_name" >/dev/null 2>&1
+
+phase "logs into a stalled or closed pipe"
+# With the passthrough log driver the container's stdout is this script's pipe, not conmon's:
+# a reader that never reads (the pipe fills) or that goes away (EPIPE) must cost log lines only,
+# never a stuck request or a SIGTERM that does not end the container.
+pipe_container="$run_id-api-pipe"
+read -r pipe_port <<<"$(free_ports 1)"
+logs_into_pipe() {
+  local reader="$1" fifo="$work/stdout.fifo" reader_pid run_pid long t0 status dropped
+  rm -f "$fifo" && mkfifo "$fifo"
+  # shellcheck disable=SC2217 # sleep holds the read end open and never reads: the pipe fills.
+  if [ "$reader" = stalled ]; then sleep 600 <"$fifo" & else cat "$fifo" >/dev/null & fi
+  reader_pid=$!
+  podman run --rm --no-healthcheck --name "$pipe_container" --log-driver=passthrough \
+    "${host_flags[@]}" "${api_flags[@]}" "${api_env[@]}" -e "PORT=$pipe_port" -e SHUTDOWN_DELAY_MS=300 \
+    "$api_image" >"$fifo" 2>&1 &
+  run_pid=$!
+  if ! wait_for "http://127.0.0.1:$pipe_port/readyz" 10 "$pipe_container"; then
+    kill "$reader_pid" 2>/dev/null
+    return 1
+  fi
+  if [ "$reader" = closed ]; then kill "$reader_pid"; fi
+  # 300 requests whose 8 KB paths are logged: more than the pipe and the server's 1 MiB queue.
+  long="$(head -c 8000 /dev/zero | tr '\0' x)"
+  for _ in $(seq 1 30); do
+    local pids=()
+    for _ in $(seq 1 10); do curl -s -o /dev/null "http://127.0.0.1:$pipe_port/$long" & pids+=($!); done
+    wait "${pids[@]}"
+  done
+  t0="$(now_ms)"
+  curl -fs -m 1 -o /dev/null "http://127.0.0.1:$pipe_port/healthz" || { echo "    /healthz did not answer in 1 s"; return 1; }
+  echo "    /healthz answered in $(($(now_ms) - t0)) ms with the log reader $reader"
+  dropped="$(curl -fs "http://127.0.0.1:$pipe_port/metrics" | awk '$1 == "log_lines_dropped_total" { print $2 }')"
+  t0="$(now_ms)"
+  podman kill --signal TERM "$pipe_container" >/dev/null
+  if ! timeout 10 tail --pid="$run_pid" -f /dev/null; then
+    echo "    still running 10 s after SIGTERM"
+    podman rm -f -t 0 "$pipe_container" >/dev/null 2>&1
+  fi
+  wait "$run_pid"
+  status=$?
+  kill "$reader_pid" 2>/dev/null
+  echo "    exit status $status after $(($(now_ms) - t0)) ms; log_lines_dropped_total $dropped"
+  [ "$status" -eq 0 ] && [ "${dropped:-0}" -gt 0 ]
+}
+check "api keeps serving and stops on SIGTERM with exit 0 while its log reader does not read" logs_into_pipe stalled
+check "api keeps serving and stops on SIGTERM with exit 0 after its log reader went away" logs_into_pipe closed
+podman rm -f -t 0 "$pipe_container" >/dev/null 2>&1
 
 phase "SIGTERM"
 # stop_on_sigterm NAME: SIGTERM, then the container must exit by itself, with status 0, in 10 s.

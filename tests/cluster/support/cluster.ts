@@ -188,7 +188,7 @@ export interface Pod {
     labels: Record<string, string>;
     creationTimestamp: string;
   };
-  spec: { nodeName?: string };
+  spec: { nodeName?: string; terminationGracePeriodSeconds?: number };
   status: {
     phase: string;
     startTime?: string;
