@@ -312,7 +312,7 @@ web_ready_ms="$(median "${web_samples[@]}")"
 # Judged on the median; on a machine busy with other work (load above twice its CPUs, as when
 # other suites run beside this one) on the fastest start, since the rest measures the neighbours.
 judge="median"
-if awk -v load="$(cut -d' ' -f1 /proc/loadavg)" -v cpus="$(nproc)" 'BEGIN { exit !(load > 2 * cpus) }'; then
+if awk -v loadavg="$(cut -d' ' -f1 /proc/loadavg)" -v cpus="$(nproc)" 'BEGIN { exit !(loadavg > 2 * cpus) }'; then
   judge="fastest (load $(cut -d' ' -f1 /proc/loadavg) on $(nproc) CPUs)"
 fi
 # under_2s SAMPLE...: the judged sample is ready in under 2 s (-1 means never).
