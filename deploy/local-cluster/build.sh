@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds every binary of the local cluster from the Go modules pinned in modules/ (through the Go
 # module proxy) into a cache directory outside the checkout, keyed by what they are built from.
-# A warm cache makes this a no-op; a fresh machine builds once (about 20 minutes on 2 cores).
+# A warm cache makes this a no-op; a fresh machine builds once (20–30 minutes on 2 cores).
 #   Kubernetes: kube-apiserver, kube-controller-manager, kube-scheduler, kubelet, kube-proxy,
 #               kubectl (k8s.io/kubernetes, upstream build flags and version stamps)
 #   etcd, containerd (+ shim, ctr), CoreDNS, local-path-provisioner, crictl, metrics-server,
