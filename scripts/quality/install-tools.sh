@@ -1,27 +1,31 @@
 #!/usr/bin/env bash
 # Installs the independent checkers (docs/quality.md) outside the checkout, keyed by their pins,
 # so a warm machine only checks that they are there. Prints `export QUALITY_BIN=…` for eval.
-#   Python tools: tests/quality/requirements.lock.txt (exact versions of everything, from PyPI)
+#   Python tools: tests/quality/python/*.txt (exact versions of everything, from PyPI)
 #   Go tools:     tests/quality/tools/go.mod (tool directives, from the Go module proxy)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cache="${TODO_CHATBOT_CACHE:-$HOME/.cache/todo-chatbot}/quality"
 key() { sha256sum "$@" | sha256sum | cut -c1-12; }
 
-python_env="$cache/python-$(key tests/quality/requirements.lock.txt)"
-# A venv names its interpreter by absolute path, so it is built in place; the marker, written
-# last, tells a finished install from an interrupted one.
-if [ ! -f "$python_env/.installed" ]; then
-  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+# One virtual environment per file in tests/quality/python/ (their pins conflict: checkov wants
+# an older `packaging`). A venv names its interpreter by absolute path, so each is built in place;
+# the marker, written last, tells a finished install from an interrupted one.
+bins=()
+for lock in tests/quality/python/*.txt; do
+  env_dir="$cache/python-$(basename "$lock" .txt)-$(key "$lock")"
+  if [ ! -f "$env_dir/.installed" ]; then
+    if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    fi
+    echo "[quality] installing $lock into $env_dir" >&2
+    rm -rf "$env_dir"
+    python3 -m venv "$env_dir"
+    "$env_dir/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$lock" >&2
+    touch "$env_dir/.installed"
   fi
-  echo "[quality] installing the Python tools into $python_env" >&2
-  rm -rf "$python_env"
-  python3 -m venv "$python_env"
-  "$python_env/bin/pip" install --quiet --disable-pip-version-check --no-deps \
-    -r tests/quality/requirements.lock.txt >&2
-  touch "$python_env/.installed"
-fi
+  bins+=("$env_dir/bin")
+done
 
 go_bin="$cache/go-$(key tests/quality/tools/go.mod tests/quality/tools/go.sum)"
 if [ ! -x "$go_bin/kube-score" ]; then
@@ -32,4 +36,4 @@ if [ ! -x "$go_bin/kube-score" ]; then
   mv -T "$go_bin.tmp" "$go_bin"
 fi
 
-echo "export QUALITY_BIN=$python_env/bin:$go_bin"
+echo "export QUALITY_BIN=$(IFS=:; echo "${bins[*]}"):$go_bin"
