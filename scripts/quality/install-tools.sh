@@ -2,7 +2,7 @@
 # Installs the independent checkers (docs/quality.md) outside the checkout, keyed by their pins,
 # so a warm machine only checks that they are there. Prints `export QUALITY_BIN=…` for eval.
 #   Python tools: tests/quality/python/*.txt (exact versions of everything, from PyPI)
-#   Go tools:     tests/quality/tools/go.mod (tool directives, from the Go module proxy)
+#   Go tools:     tests/quality/tools/<tool>/go.mod (a tool directive, from the Go module proxy)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cache="${TODO_CHATBOT_CACHE:-$HOME/.cache/todo-chatbot}/quality"
@@ -27,13 +27,19 @@ for lock in tests/quality/python/*.txt; do
   bins+=("$env_dir/bin")
 done
 
-go_bin="$cache/go-$(key tests/quality/tools/go.mod tests/quality/tools/go.sum)"
-if [ ! -x "$go_bin/kube-score" ]; then
-  echo "[quality] building the Go tools into $go_bin" >&2
-  mkdir -p "$go_bin.tmp"
-  (cd tests/quality/tools && GOBIN="$go_bin.tmp" GOFLAGS=-mod=mod go install tool) >&2
-  rm -rf "$go_bin"
-  mv -T "$go_bin.tmp" "$go_bin"
-fi
+# One module per Go tool (tests/quality/tools/<tool>/go.mod), so each builds with the
+# dependency versions it was released with.
+for module in tests/quality/tools/*/; do
+  tool="$(basename "$module")"
+  tool_bin="$cache/go-$tool-$(key "$module/go.mod" "$module/go.sum")"
+  if [ ! -x "$tool_bin/$tool" ]; then
+    echo "[quality] building $tool into $tool_bin" >&2
+    rm -rf "$tool_bin.tmp" && mkdir -p "$tool_bin.tmp"
+    (cd "$module" && GOBIN="$tool_bin.tmp" GOFLAGS=-mod=mod go install tool) >&2
+    rm -rf "$tool_bin"
+    mv -T "$tool_bin.tmp" "$tool_bin"
+  fi
+  bins+=("$tool_bin")
+done
 
-echo "export QUALITY_BIN=$(IFS=:; echo "${bins[*]}"):$go_bin"
+echo "export QUALITY_BIN=$(IFS=:; echo "${bins[*]}")"

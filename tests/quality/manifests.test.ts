@@ -1,15 +1,18 @@
-// kube-score and checkov on every profile of the chart's test matrix, as Helm renders it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// kube-score, checkov and kubeconform on every profile of the chart's test matrix, as Helm renders it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profiles } from '../chart/helpers/profiles.ts';
 import { renderRaw } from '../chart/helpers/render.ts';
+import { kubernetesVersion, writeKubeJsonSchemas } from './support/kube-json-schemas.ts';
 import { runTool, unexplained } from './support/tools.ts';
 import { type Finding, unusedWaivers } from './waivers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'todo-quality-'));
 const rendered = new Map<string, string>();
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   for (const [index, profile] of profiles.entries()) {
@@ -95,9 +98,48 @@ async function checkov(profile: string, file: string): Promise<Finding[]> {
   );
 }
 
+const schemaDir = path.join(dir, 'schemas');
+let schemaCounts: { core: number; crds: number };
+
+interface KubeconformReport {
+  resources: { kind: string; name: string; version: string; status: string; msg?: string }[];
+}
+
+async function kubeconform(profile: string, file: string): Promise<Finding[]> {
+  schemaCounts ??= writeKubeJsonSchemas(schemaDir);
+  const { stdout, stderr } = await runTool('kubeconform', [
+    '-strict',
+    '-summary',
+    '-output',
+    'json',
+    '-kubernetes-version',
+    kubernetesVersion,
+    '-schema-location',
+    `${schemaDir}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+    file,
+  ]);
+  if (!stdout.trim()) throw new Error(`kubeconform printed nothing:\n${stderr}`);
+  // Valid resources are not listed; anything listed is invalid, failed or had no schema.
+  return (JSON.parse(stdout) as KubeconformReport).resources.map((resource) => ({
+    tool: 'kubeconform',
+    rule: resource.status,
+    where: `${profile} ${resource.kind}/${resource.name}`,
+    message: resource.msg ?? '',
+  }));
+}
+
+describe('kubeconform', () => {
+  it('makes its strict schemas from upstream sources: every core kind and the CRDs the chart uses', () => {
+    schemaCounts ??= writeKubeJsonSchemas(schemaDir);
+    expect(schemaCounts.core).toBeGreaterThan(100);
+    expect(schemaCounts.crds).toBeGreaterThanOrEqual(4);
+  });
+});
+
 for (const [name, run] of [
   ['kube-score', kubeScore],
   ['checkov', checkov],
+  ['kubeconform', kubeconform],
 ] as const) {
   describe(name, () => {
     it('finds nothing unexplained in any profile, and every waiver still matches a finding', async () => {
