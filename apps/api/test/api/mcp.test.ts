@@ -140,7 +140,51 @@ describe('tool errors', () => {
     const result = await call(annMcp, 'add_task', { title: '', due: 'tomorrow' });
     expect(result.isError).toBe(true);
     expect(result.text).toMatch(/title: must not be empty/);
-    expect(result.text).toMatch(/due_at: must be an ISO 8601 date-time/);
+    expect(result.text).toMatch(/due: must be an ISO 8601 date-time/);
+  });
+
+  // Found by the MCP Inspector CLI (tests/quality/mcp-clients.test.ts): errors named the REST
+  // fields (due_at, tz, "(body)") and said "received undefined" for a missing argument.
+  it('names arguments as the tool does, and says a missing one is required', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['add_task', {}, 'title: is required'],
+      ['complete_task', {}, 'task_id: is required'],
+      ['update_task', { title: 'x' }, 'task_id: is required'],
+      ['delete_task', { task_id: 0 }, 'task_id: must be a task id from list_tasks (1 or more)'],
+      ['delete_task', { task_id: 1.5 }, 'task_id: must be a whole number'],
+      ['add_task', { title: 'x', recurrence: {} }, 'recurrence.frequency: is required'],
+      [
+        'add_task',
+        { title: 'x', recurrence: { frequency: 'every_n_days' } },
+        'Error: Invalid arguments. recurrence.interval: is required',
+      ],
+      ['update_task', { task_id: 1, due: 'soon' }, 'Error: Invalid arguments. due: must be'],
+      ['list_tasks', { timezone: 'Mars/Base' }, 'Error: Invalid arguments. timezone: must be'],
+      [
+        'update_task',
+        { task_id: 1 },
+        'Error: Invalid arguments. name at least one field to change',
+      ],
+    ];
+    for (const [name, args, expected] of cases) {
+      const result = await call(annMcp, name, args);
+      expect(result.isError, `${name} ${JSON.stringify(args)}`).toBe(true);
+      expect(result.text).toContain(expected);
+      expect(result.text).not.toMatch(/undefined|due_at|\btz\b|\(body\)/);
+    }
+  });
+
+  // The Inspector CLI turns a string into the declared type before sending ("yes" becomes
+  // false), which tests/quality/waivers.ts waives; sent as it is, the server refuses it.
+  it('refuses a string where a boolean or a number is declared', async () => {
+    for (const args of [
+      { task_id: 1, completed: 'yes' },
+      { task_id: '1', title: 'x' },
+    ]) {
+      const result = await call(annMcp, 'update_task', args);
+      expect(result.isError).toBe(true);
+      expect(result.text).toMatch(/completed|task_id/);
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { priorities } from '../../db/schema.ts';
 import { createTask } from '../../tasks/queries.ts';
 import { createTaskSchema } from '../../tasks/schemas.ts';
-import { runTool, success, type ToolContext, userIdArgument } from '../context.ts';
+import { required, runTool, success, type ToolContext, userIdArgument } from '../context.ts';
 import { dueArgument, recurrenceArgument, tagsArgument } from './arguments.ts';
 
 export function registerAddTask(server: McpServer, context: ToolContext) {
@@ -17,7 +17,7 @@ export function registerAddTask(server: McpServer, context: ToolContext) {
       inputSchema: z.object({
         user_id: userIdArgument,
         title: z
-          .string()
+          .string(required)
           .describe('Short title without dates or tags, e.g. "Buy milk" (1-200 characters)'),
         description: z.string().optional().describe('Longer notes (up to 4000 characters)'),
         priority: z.enum(priorities).optional().describe('How important it is; default none'),

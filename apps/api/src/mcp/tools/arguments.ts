@@ -1,6 +1,7 @@
 // Argument schemas several tools share, described for a model that reads only these texts.
 import { z } from 'zod';
 import { weekdays } from '../../tasks/recurrence.ts';
+import { required } from '../context.ts';
 
 export const tagsArgument = z
   .array(z.string())
@@ -15,7 +16,7 @@ export const dueArgument = z
 export const recurrenceArgument = z
   .object({
     frequency: z
-      .enum(['daily', 'weekly', 'monthly', 'every_n_days'])
+      .enum(['daily', 'weekly', 'monthly', 'every_n_days'], required)
       .describe('How often it repeats; completing it creates the next occurrence'),
     weekdays: z
       .array(z.enum(weekdays))
