@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 cache="${TODO_CHATBOT_CACHE:-$HOME/.cache/todo-chatbot}/quality"
 key() { sha256sum "$@" | sha256sum | cut -c1-12; }
+mkdir -p "$cache"
+# One installer at a time (test suites may start several); the others wait, then find it done.
+exec 9>"$cache/.lock"
+flock 9
 
 # One virtual environment per file in tests/quality/python/ (their pins conflict: checkov wants
 # an older `packaging`). A venv names its interpreter by absolute path, so each is built in place;

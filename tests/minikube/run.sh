@@ -36,6 +36,8 @@ for tool in bash env cat sed awk grep mktemp rm mkdir chmod tr head tail sort un
   sha256sum shasum; do
   if path="$(command -v "$tool")"; then ln -s "$path" "$SYS/$tool"; fi
 done
+# TEST_AWK=gawk runs the scripts with another awk than the machine's (CI runs mawk and gawk).
+if [ -n "${TEST_AWK:-}" ]; then ln -sf "$(command -v "$TEST_AWK")" "$SYS/awk"; fi
 
 OPENAI_SECRET='sk-test-SECRET-openai-0123456789'
 AUTH_SECRET='auth-SECRET-0123456789abcdefghijklmnopqrstuvwxyz'
