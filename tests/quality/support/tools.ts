@@ -20,17 +20,12 @@ export interface Output {
   stderr: string;
 }
 
-export function runTool(name: string, args: string[]): Promise<Output> {
+export function runTool(name: string, args: string[], cwd = repoRoot): Promise<Output> {
   return new Promise((resolve) => {
-    execFile(
-      tool(name),
-      args,
-      { cwd: repoRoot, maxBuffer: 256 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(tool(name), args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
