@@ -36,7 +36,7 @@ export const waivers: Waiver[] = [
     rule: 'DL3025',
     where: /^apps\/web\/Dockerfile:/,
     reason:
-      'the HEALTHCHECK needs a shell to expand ${NGINX_PORT}; JSON form would only wrap the same line in sh -c',
+      'the HEALTHCHECK needs a shell to expand $NGINX_PORT; JSON form would only wrap the same line in sh -c',
   },
   {
     tool: 'kube-score',

@@ -85,6 +85,18 @@ export function createApp({
   for (const resource of ['tasks', 'chat', 'conversations', 'tokens']) {
     app.use(`/api/:user_id/${resource}/*`, requireUser(auth, database), requirePathUser);
   }
+  // A documented path asked with another method gets 405 and the methods it has (RFC 9110),
+  // also where a parameter would match: PUT /tasks/parse is not PUT /tasks/{id} with id "parse".
+  let documented: ReturnType<typeof documentedMethods> | undefined;
+  app.use('/api/*', async (c, next) => {
+    documented ??= documentedMethods(app);
+    const allowed = documented.find(({ pattern }) => pattern.test(c.req.path))?.methods;
+    if (!allowed || allowed.includes(c.req.method)) return next();
+    const message = `${c.req.method} is not allowed on ${c.req.path}; it answers ${allowed.join(', ')}.`;
+    return c.json(errorBody('method_not_allowed', message, undefined, c.get('requestId')), 405, {
+      Allow: allowed.join(', '),
+    });
+  });
   app.route('/', createTasksRouter(database.db));
   app.route('/', createTokensRouter(database.db));
   app.route(
@@ -125,3 +137,28 @@ export function createApp({
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * The methods of each path in the OpenAPI document (GET also answers HEAD), most specific first.
+ * Read at the first request, when every route is registered.
+ */
+function documentedMethods(app: OpenAPIHono<AppEnv>): { pattern: RegExp; methods: string[] }[] {
+  const byPath = new Map<string, Set<string>>();
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== 'route') continue;
+    const { path, method } = definition.route;
+    const methods = byPath.get(path) ?? new Set<string>();
+    methods.add(method.toUpperCase());
+    if (method === 'get') methods.add('HEAD');
+    byPath.set(path, methods);
+  }
+  return [...byPath]
+    .map(([path, methods]) => ({
+      // `/tasks/parse` before `/tasks/{id}`: fixed segments win, as in the router.
+      literal: path.replace(/\{[^}]+\}/g, '').length,
+      pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      methods: [...methods],
+    }))
+    .sort((a, b) => b.literal - a.literal)
+    .map(({ pattern, methods }) => ({ pattern, methods }));
+}

@@ -19,6 +19,14 @@ import {
 } from './schemas.ts';
 
 const tags = ['Chat'];
+
+/** One Server-Sent Event of a chat turn (Open API 3.1 reads an event stream's schema per event). */
+const chatStreamEventSchema = z
+  .object({
+    event: z.enum(['conversation', 'delta', 'tool_call', 'done', 'error']),
+    data: z.string().openapi({ description: 'the event body as JSON' }),
+  })
+  .openapi('ChatStreamEvent');
 const conversationParams = z.object({ user_id: userIdParam, id: conversationIdParam });
 const assistantErrors = {
   502: jsonContent(errorBodySchema, 'The model failed; the message is stored'),
@@ -54,8 +62,8 @@ export const chatStreamRoute = createRoute({
   request: { params: userParams, body: jsonBody(chatRequestSchema) },
   responses: {
     200: {
-      content: { 'text/event-stream': { schema: z.string() } },
-      description: 'The event stream',
+      content: { 'text/event-stream': { schema: chatStreamEventSchema } },
+      description: 'The event stream; the schema describes each event',
     },
     ...userScopedErrors,
     ...invalidBodyError,

@@ -16,7 +16,7 @@ export const chatRequestSchema = z
       .max(2_147_483_647)
       .optional()
       .openapi({ description: 'continue this conversation; omit to start a new one' }),
-    message: text()
+    message: text({ filled: true })
       .trim()
       .min(1, 'must not be empty')
       .max(MESSAGE_MAX, `must be at most ${MESSAGE_MAX} characters`)

@@ -18,10 +18,21 @@ export const userScopedErrors = {
   400: jsonContent(errorBodySchema, 'Malformed request'),
   401: jsonContent(errorBodySchema, 'Not signed in'),
   403: jsonContent(errorBodySchema, 'The path names another user'),
+  503: {
+    ...jsonContent(errorBodySchema, 'The database is unavailable; retry after Retry-After seconds'),
+    headers: {
+      'Retry-After': { schema: { type: 'integer' as const }, description: 'seconds to wait' },
+    },
+  },
 };
 
 export const notFoundError = (what: string) => ({
   404: jsonContent(errorBodySchema, `No such ${what} of yours`),
 });
 
-export const invalidBodyError = { 422: jsonContent(errorBodySchema, 'A field is invalid') };
+/** The answers about a request body: too large, not JSON, or a field invalid. */
+export const invalidBodyError = {
+  413: jsonContent(errorBodySchema, 'The body is larger than BODY_LIMIT_BYTES'),
+  415: jsonContent(errorBodySchema, 'The body is not sent as application/json'),
+  422: jsonContent(errorBodySchema, 'A field is invalid'),
+};

@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { priorities, type Task } from '../db/schema.ts';
 import { idParam } from '../http/params.ts';
-import { text } from '../http/text.ts';
+import { SPACE_CHARACTERS, text } from '../http/text.ts';
 import { recurrenceSchema } from './recurrence.ts';
 import { timeZoneSchema } from './time-zone.ts';
 
@@ -11,7 +11,7 @@ export const DESCRIPTION_MAX = 4000;
 export const TAG_MAX_LENGTH = 32;
 export const TAGS_MAX = 20;
 
-const title = text()
+const title = text({ filled: true })
   .trim()
   .min(1, 'must not be empty')
   .max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`)
@@ -23,17 +23,28 @@ const description = text()
 
 const priority = z.enum(priorities).openapi({ example: 'high' });
 
+const TAG_CHARACTERS = '[\\p{L}\\p{N}_-]';
+
+/** A tag as typed: surrounding spaces and leading `#` are dropped, letters lowercased. */
 export const tagSchema = z
   .string()
   .trim()
-  .transform((tag) => tag.replace(/^#+/, '').toLowerCase())
+  .transform((tag) => tag.replace(/^#+/, ''))
   .pipe(
     z
       .string()
       .min(1, 'a tag must not be empty')
       .max(TAG_MAX_LENGTH, `a tag must be at most ${TAG_MAX_LENGTH} characters`)
-      .regex(/^[\p{L}\p{N}_-]+$/u, 'a tag may hold only letters, digits, - and _'),
-  );
+      .regex(/^[\p{L}\p{N}_-]+$/u, 'a tag may hold only letters, digits, - and _')
+      // Checked before lowercasing: "İ" lowercases to "i" and a combining dot, not a letter.
+      .transform((tag) => tag.toLowerCase()),
+  )
+  .openapi({
+    type: 'string',
+    pattern: `^[${SPACE_CHARACTERS}]*#*${TAG_CHARACTERS}{1,${TAG_MAX_LENGTH}}[${SPACE_CHARACTERS}]*$`,
+    description: `letters, digits, - and _, at most ${TAG_MAX_LENGTH}; a leading # is dropped and letters are lowercased`,
+    example: 'home',
+  });
 
 const tags = z
   .array(tagSchema)
@@ -41,25 +52,43 @@ const tags = z
   .transform((list) => [...new Set(list)])
   .openapi({ example: ['home', 'errands'] });
 
+const INSTANT_MESSAGE =
+  'must be an ISO 8601 date-time with a time zone, such as 2026-11-22T17:00:00Z';
+/** The last instant with a four-digit year in UTC: later ones serialise as +010000-…, which
+ * PostgreSQL refuses. */
+const LATEST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const INSTANT_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):(\d{2}))$/i;
+/** The same rule for OpenAPI readers: years 1970 to 9999, seconds optional, offset required. */
+const INSTANT_OPENAPI = {
+  format: 'date-time',
+  pattern:
+    '^(19[7-9][0-9]|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}[Tt]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$',
+  description: 'a date-time with a time zone offset, from 1970 to 9999-12-31T23:59:59Z',
+  example: '2026-11-22T17:00:00Z',
+} as const;
+
 /** An instant with an explicit offset; calendar-invalid dates such as 2026-02-30 are refused. */
 const instant = z
   .string()
-  .refine(isExactInstant, {
-    message: 'must be an ISO 8601 date-time with a time zone, such as 2026-11-22T17:00:00Z',
-  })
+  .refine(isExactInstant, { message: INSTANT_MESSAGE })
   .transform((value) => new Date(value))
-  .openapi({ type: 'string', format: 'date-time', example: '2026-11-22T17:00:00Z' });
+  .openapi({ type: 'string', ...INSTANT_OPENAPI });
+
+/** An instant, or null to clear it. */
+const nullableInstant = instant
+  .nullable()
+  .openapi({ type: ['string', 'null'], ...INSTANT_OPENAPI });
 
 function isExactInstant(value: string): boolean {
-  const match =
-    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i.exec(
-      value,
-    );
+  const match = INSTANT_PATTERN.exec(value);
   if (!match) return false;
   const [year, month, day, hour, minute, second] = match
     .slice(1, 7)
     .map((part) => Number(part ?? 0));
+  const [offsetHours, offsetMinutes] = [Number(match[8] ?? 0), Number(match[9] ?? 0)];
   const probe = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day, hour, minute, second));
+  const time = new Date(value).getTime();
   // Date.UTC rolls 2026-02-30 over to March; a round trip exposes such dates.
   return (
     year !== undefined &&
@@ -69,7 +98,11 @@ function isExactInstant(value: string): boolean {
     probe.getUTCMonth() === (month ?? 0) - 1 &&
     probe.getUTCDate() === day &&
     probe.getUTCHours() === hour &&
-    probe.getUTCMinutes() === minute
+    probe.getUTCMinutes() === minute &&
+    // Offsets run from -23:59 to +23:59; 9999-12-31T23:00-05:00 would be in the year 10000.
+    offsetHours <= 23 &&
+    offsetMinutes <= 59 &&
+    time <= LATEST_INSTANT
   );
 }
 
@@ -77,26 +110,31 @@ const editableFields = {
   description,
   priority,
   tags,
-  due_at: instant.nullable(),
-  remind_at: instant.nullable(),
+  due_at: nullableInstant,
+  remind_at: nullableInstant,
   recurrence: recurrenceSchema.nullable(),
 };
 
+const optionalEditableFields = {
+  description: true,
+  priority: true,
+  tags: true,
+  due_at: true,
+  remind_at: true,
+  recurrence: true,
+} as const;
+
 export const createTaskSchema = z
   .strictObject({ title, ...editableFields })
-  .partial({
-    description: true,
-    priority: true,
-    tags: true,
-    due_at: true,
-    remind_at: true,
-    recurrence: true,
-  })
+  .partial(optionalEditableFields)
   .openapi('CreateTask');
 export type CreateTaskInput = z.infer<typeof createTaskSchema>;
 
-export const replaceTaskSchema = createTaskSchema
-  .extend({ completed: z.boolean().optional() })
+// Its own object, not CreateTask extended: OpenAPI would say allOf a closed CreateTask and an
+// object with `completed`, which no body satisfies.
+export const replaceTaskSchema = z
+  .strictObject({ title, ...editableFields, completed: z.boolean() })
+  .partial({ ...optionalEditableFields, completed: true })
   .openapi('ReplaceTask');
 export type ReplaceTaskInput = z.infer<typeof replaceTaskSchema>;
 
@@ -105,7 +143,7 @@ export const patchTaskSchema = replaceTaskSchema
   .refine((patch) => Object.keys(patch).length > 0, {
     message: 'name at least one field to change',
   })
-  .openapi('PatchTask');
+  .openapi('PatchTask', { minProperties: 1 });
 export type PatchTaskInput = z.infer<typeof patchTaskSchema>;
 
 export const setCompletionSchema = z
@@ -174,8 +212,8 @@ export const taskListSchema = z
 export const completionResultSchema = z
   .object({
     task: taskSchema,
-    next_task: taskSchema
-      .nullable()
+    next_task: z
+      .union([taskSchema, z.null()])
       .openapi({ description: 'the next occurrence, created when a recurring task is completed' }),
   })
   .openapi('CompletionResult');
@@ -200,7 +238,10 @@ export function toTaskJson(task: Task): TaskJson {
 
 export const parseTaskRequestSchema = z
   .strictObject({
-    text: text().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+    text: text({ filled: true })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(1000, 'must be at most 1000 characters'),
     time_zone: timeZoneSchema
       .default('UTC')
       .openapi({ description: 'for "tomorrow" and "at 6pm"' }),

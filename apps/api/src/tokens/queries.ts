@@ -7,7 +7,7 @@ import { AppError } from '../http/errors.ts';
 import type { AuthenticatedUser } from '../http/router.ts';
 
 export const TOKEN_PREFIX = 'todo_';
-const TOKENS_PER_USER = 50;
+export const TOKENS_PER_USER = 50;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -1,5 +1,6 @@
 // Route definitions for personal API tokens.
 import { createRoute, z } from '@hono/zod-openapi';
+import { errorBodySchema } from '../http/errors.ts';
 import {
   invalidBodyError,
   jsonBody,
@@ -10,6 +11,7 @@ import {
 } from '../http/openapi.ts';
 import { idParam, userIdParam, userParams } from '../http/params.ts';
 import { text } from '../http/text.ts';
+import { TOKENS_PER_USER } from './queries.ts';
 
 const tags = ['Tokens'];
 const tokenParams = z.object({ user_id: userIdParam, id: idParam('token') });
@@ -26,7 +28,7 @@ export const tokenSchema = z
 
 export const createTokenSchema = z
   .strictObject({
-    name: text()
+    name: text({ filled: true })
       .trim()
       .min(1, 'must not be empty')
       .max(100, 'must be at most 100 characters')
@@ -59,6 +61,10 @@ export const createTokenRoute = createRoute({
   responses: {
     201: jsonContent(tokenSchema.extend({ token: z.string() }), 'The new token, shown once'),
     ...userScopedErrors,
+    409: jsonContent(
+      errorBodySchema,
+      `You already have ${TOKENS_PER_USER} tokens, the most allowed; revoke one first`,
+    ),
     ...invalidBodyError,
   },
 });

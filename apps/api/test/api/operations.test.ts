@@ -159,6 +159,20 @@ describe('request ids and headers', () => {
     expect(reply.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
+  it('answers a documented path asked with another method with 405 and Allow', async () => {
+    const user = await signUp(t.app, 'methods');
+    const patch = await user.call('PATCH', '/api/me/tasks', { title: 'x' });
+    expect(patch.status).toBe(405);
+    expect(patch.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect(patch.body.error.code).toBe('method_not_allowed');
+    // Not PUT /tasks/{id} with the id "parse": /tasks/parse is its own path, POST only.
+    const put = await user.call('PUT', '/api/me/tasks/parse', { text: 'milk' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('POST');
+    // Signing in still comes first.
+    expect((await send(t.app, 'PATCH', '/api/me/tasks')).status).toBe(401);
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     const reply = await send(t.app, 'GET', '/api/nothing/here/at/all');
     expect(reply.status).toBe(404);
@@ -194,6 +208,28 @@ describe('API documentation', () => {
     expect(body.components.schemas.Task.required).toContain('due_at');
     expect(body.components.schemas.CreateTask.properties.title.maxLength).toBe(200);
     expect(body.components.securitySchemes.bearerAuth.scheme).toBe('bearer');
+  });
+
+  // Each of these once disagreed with what the code does (Schemathesis, tests/quality).
+  it('describes what the code accepts and answers', async () => {
+    const { body } = await send(t.app, 'GET', '/api/openapi.json');
+    const { schemas } = body.components;
+    expect(schemas.CreateTask.properties.due_at.type).toEqual(['string', 'null']);
+    expect(schemas.ReplaceTask.allOf).toBeUndefined();
+    expect(Object.keys(schemas.ReplaceTask.properties)).toContain('completed');
+    expect(schemas.PatchTask.minProperties).toBe(1);
+    expect(schemas.CompletionResult.properties.next_task.anyOf).toContainEqual({ type: 'null' });
+    expect(schemas.TimeZone.enum).toContain('Asia/Karachi');
+    expect(schemas.TimeZone.enum).toContain('UTC');
+    const create = body.paths['/api/{user_id}/tasks'].post.responses;
+    expect(Object.keys(create).sort()).toEqual(
+      ['201', '400', '401', '403', '413', '415', '422', '503'].sort(),
+    );
+    expect(create['503'].headers['Retry-After']).toBeDefined();
+    // At the 50th token, issuing another is a conflict.
+    expect(body.paths['/api/{user_id}/tokens'].post.responses['409']).toBeDefined();
+    const stream = body.paths['/api/{user_id}/chat/stream'].post.responses['200'].content;
+    expect(stream['text/event-stream'].schema.$ref).toBe('#/components/schemas/ChatStreamEvent');
   });
 
   it('serves a reference UI with its assets from our own origin', async () => {

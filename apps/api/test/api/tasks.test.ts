@@ -93,6 +93,10 @@ describe('validation', () => {
     ['due date that does not exist', { title: 't', due_at: '2030-02-30T10:00:00Z' }, 'due_at'],
     ['due date as a word', { title: 't', due_at: 'tomorrow' }, 'due_at'],
     ['reminder at hour 25', { title: 't', remind_at: '2030-01-02T25:00:00Z' }, 'remind_at'],
+    // These offsets made an invalid Date, and the database write a 500 (Schemathesis found it).
+    ['due date at offset +25:00', { title: 't', due_at: '2030-01-02T10:00:00+25:00' }, 'due_at'],
+    ['due date at offset +23:99', { title: 't', due_at: '2030-01-02T10:00:00+23:99' }, 'due_at'],
+    ['due date after the year 9999', { title: 't', due_at: '9999-12-31T23:59:59-00:01' }, 'due_at'],
     [
       'unknown recurrence',
       { title: 't', recurrence: { frequency: 'hourly' } },
@@ -152,6 +156,21 @@ describe('validation', () => {
   it('accepts tags in any script', async () => {
     const task = await create(ann, { title: 'سودا', tags: ['گھر', 'Work_2'] });
     expect(task.tags).toEqual(['گھر', 'work_2']);
+  });
+
+  it('checks a tag before lowercasing it: İ is a letter, its lowercase a letter and a mark', async () => {
+    const task = await create(ann, { title: 't', tags: [' #İstanbul '] });
+    expect(task.tags).toEqual(['İstanbul'.toLowerCase()]);
+  });
+
+  it('accepts offsets up to ±23:59 and the last second of 9999 in UTC', async () => {
+    const task = await create(ann, {
+      title: 't',
+      due_at: '2030-01-02T10:00:00+23:59',
+      remind_at: '9999-12-31T23:59:59Z',
+    });
+    expect(task.due_at).toBe('2030-01-01T10:01:00.000Z');
+    expect(task.remind_at).toBe('9999-12-31T23:59:59.000Z');
   });
 
   it('answers malformed JSON with 400 and a wrong content type with 415', async () => {
