@@ -83,7 +83,8 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const server = { url, child, output: () => output, reader: readers[0] as Readable, exited };
   if (!waitUntilReady) return server;
-  const deadline = Date.now() + 30_000;
+  // Generous: the main suite starts these while its other projects keep both cores busy.
+  const deadline = Date.now() + 90_000;
   while (!output.includes('is ready at')) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);

@@ -106,9 +106,10 @@ describe.each<Stdio>(['socket', 'pipe'])('stdout on a %s', (stdio) => {
       );
     }
     const probeStarted = performance.now();
-    const health = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    const health = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
     expect(health.status).toBe(200);
-    expect(performance.now() - probeStarted).toBeLessThan(1_000);
+    // A blocked event loop never answers; a busy machine answers late, not never.
+    expect(performance.now() - probeStarted).toBeLessThan(2_000);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     const dropped = Number(/^log_lines_dropped_total (\d+)$/m.exec(metrics)?.[1]);
     expect(dropped).toBeGreaterThan(0);
@@ -130,7 +131,7 @@ describe('signals', () => {
       await sleep(300);
       const { code, ms } = await stopWith(server, second);
       expect(code, server.output()).toBe(expected);
-      expect(ms).toBeLessThan(1_000);
+      expect(ms).toBeLessThan(3_000); // the drain would take 20 s
       expect(server.output()).toContain('second signal: exiting now');
     }
   });
@@ -147,7 +148,9 @@ describe('signals', () => {
 
   it('ends promptly on a signal at any moment of start-up, and the data directory starts again', async () => {
     const directory = await dataDir();
-    const env = { DATA_DIR: directory, SHUTDOWN_DELAY_MS: '0', SHUTDOWN_TIMEOUT_MS: '2000' };
+    // A signal during start-up waits for PGlite to open; give a busy machine room before the
+    // process's own deadline (delay + timeout + 3 s) would end it with 1.
+    const env = { DATA_DIR: directory, SHUTDOWN_DELAY_MS: '0', SHUTDOWN_TIMEOUT_MS: '10000' };
     for (const after of [0, 150, 400, 800, 1_500]) {
       const server = await startServer(env, { waitUntilReady: false });
       await sleep(after);
@@ -155,7 +158,7 @@ describe('signals', () => {
       // Before Node runs the first line, SIGTERM's default action ends it; after, the server does.
       expect([0, null], `after ${after} ms:\n${server.output()}`).toContain(code);
       if (code === null) expect(server.child.signalCode).toBe('SIGTERM');
-      expect(ms).toBeLessThan(5_000);
+      expect(ms).toBeLessThan(15_000);
     }
     const server = await startServer(env);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
