@@ -52,16 +52,17 @@ function openPostgres(url: string, poolMax: number): Database {
     engine: 'postgres',
     async withConnection(fn, signal) {
       const client = await pool.connect();
-      // node-postgres knows the backend's pid but does not type it; ask the server instead.
-      const backendPid = signal
-        ? (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid
-        : undefined;
-      const cancel = () => void cancelStatement(url, backendPid).catch(() => {});
-      signal?.addEventListener('abort', cancel, { once: true });
+      let cancel: (() => void) | undefined;
       try {
+        if (signal) {
+          // node-postgres knows the backend's pid but does not type it; ask the server instead.
+          const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+          cancel = () => void cancelStatement(url, rows[0]?.pid).catch(() => {});
+          signal.addEventListener('abort', cancel, { once: true });
+        }
         return await fn(drizzleNodePg(client, { schema }) as unknown as Db);
       } finally {
-        signal?.removeEventListener('abort', cancel);
+        if (cancel) signal?.removeEventListener('abort', cancel);
         client.release();
       }
     },
