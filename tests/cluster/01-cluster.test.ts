@@ -13,6 +13,7 @@ import {
   localClusterDir,
   namespace,
   pods,
+  recreateRestrictedNamespace,
   restarts,
   waitFor,
 } from './support/cluster.ts';
@@ -26,20 +27,8 @@ const moduleVersion = (dir: string, module: string) =>
     { encoding: 'utf8' },
   ).trim();
 
-beforeAll(async () => {
-  await kubectl(['delete', 'namespace', namespace, '--ignore-not-found', '--wait=true'], {
-    timeoutMs: 180_000,
-  });
-  await kubectl(['create', 'namespace', namespace]);
-  // The chart's pods must meet the restricted Pod Security Standard; the API server enforces it.
-  await kubectl([
-    'label',
-    'namespace',
-    namespace,
-    'pod-security.kubernetes.io/enforce=restricted',
-    'pod-security.kubernetes.io/warn=restricted',
-  ]);
-});
+// The chart's pods must meet the restricted Pod Security Standard; the API server enforces it.
+beforeAll(() => recreateRestrictedNamespace(namespace));
 
 describe('components', () => {
   it('every component runs the pinned version', async () => {

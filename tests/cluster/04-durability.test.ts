@@ -16,6 +16,7 @@ import {
   type PortForward,
   pods,
   portForward,
+  psql,
   restarts,
   rolloutStatus,
   sleep,
@@ -24,21 +25,6 @@ import {
 import { record } from './support/figures.ts';
 
 const postgresPod = `${fullName('postgresql')}-0`;
-const psql = (sql: string) =>
-  kubectl([
-    '-n',
-    namespace,
-    'exec',
-    postgresPod,
-    '--',
-    'psql',
-    '-U',
-    'todo',
-    '-d',
-    'todo',
-    '-tAc',
-    sql,
-  ]);
 
 let web: PortForward;
 let session: Session;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kagentCrdDir } from '../chart/helpers/crd-schema.ts';
 import { profiles } from '../chart/helpers/profiles.ts';
 import { type K8sObject, parseManifests, renderRaw } from '../chart/helpers/render.ts';
-import { CommandError, kubectl } from './support/cluster.ts';
+import { CommandError, kubectl, recreateRestrictedNamespace } from './support/cluster.ts';
 
 // Where the CRDs of the optional objects come from: the cluster has Gateway API's (up.sh installs
 // the standard channel for Traefik); ServiceMonitor's is prometheus-operator's own file, fetched
@@ -103,14 +103,7 @@ describe.each(profiles.map((profile, index) => ({ name: profile.name, index })))
   ({ index }) => {
     it('the API server accepts every object, with no warning', async () => {
       const ns = namespaceFor(index);
-      await kubectl(['create', 'namespace', ns]);
-      await kubectl([
-        'label',
-        'namespace',
-        ns,
-        'pod-security.kubernetes.io/enforce=restricted',
-        'pod-security.kubernetes.io/warn=restricted',
-      ]);
+      await recreateRestrictedNamespace(ns);
       const output = await apply(index, (await render(index)).install, true);
       expect(output).toMatch(/created \(server dry run\)/);
     });

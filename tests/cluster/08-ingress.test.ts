@@ -3,15 +3,12 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
-  chartPath,
   cluster,
   fullName,
-  helm,
-  installArgs,
   kubectlJson,
   namespace,
-  release,
   rolloutStatus,
+  upgradeRelease,
   waitFor,
 } from './support/cluster.ts';
 import { ingressHost } from './support/load.ts';
@@ -133,25 +130,14 @@ describe('Ingress through Traefik', () => {
 describe('Gateway API HTTPRoute through Traefik', () => {
   it('the chart’s HTTPRoute attaches to the Gateway and serves the app on its own host name', async () => {
     const gatewayHost = 'gateway.todo.local';
-    await helm(
-      [
-        'upgrade',
-        release,
-        chartPath,
-        ...installArgs(),
-        '--reuse-values',
-        '--set',
-        'httpRoute.enabled=true',
-        '--set-json',
-        'httpRoute.parentRefs=[{"name":"traefik","namespace":"kube-system","sectionName":"web"}]',
-        '--set-json',
-        `httpRoute.hostnames=["${gatewayHost}"]`,
-        '--wait',
-        '--timeout',
-        '4m',
-      ],
-      { timeoutMs: 300_000 },
-    );
+    await upgradeRelease([
+      '--set',
+      'httpRoute.enabled=true',
+      '--set-json',
+      'httpRoute.parentRefs=[{"name":"traefik","namespace":"kube-system","sectionName":"web"}]',
+      '--set-json',
+      `httpRoute.hostnames=["${gatewayHost}"]`,
+    ]);
     await rolloutStatus(`deployment/${fullName('api')}`, 180);
     const route = await waitFor(
       'the HTTPRoute to be accepted by the Gateway',

@@ -7,12 +7,11 @@ import {
   component,
   fullName,
   helm,
-  installArgs,
   kubectl,
   namespace,
-  release,
   rolloutStatus,
   sleep,
+  upgradeRelease,
   waitFor,
 } from './support/cluster.ts';
 import { record } from './support/figures.ts';
@@ -25,20 +24,7 @@ const USERS = 6;
 const MAX_LOAD_MS = 240_000;
 
 async function upgrade(sets: string[]): Promise<void> {
-  await helm(
-    [
-      'upgrade',
-      release,
-      chartPath,
-      ...installArgs(),
-      '--reuse-values',
-      ...sets.flatMap((s) => ['--set', s]),
-      '--wait',
-      '--timeout',
-      '4m',
-    ],
-    { timeoutMs: 300_000 },
-  );
+  await upgradeRelease(sets.flatMap((s) => ['--set', s]));
   await rolloutStatus(API, 180);
   await rolloutStatus(WEB, 180);
 }

@@ -3,15 +3,12 @@
 // values shorten the HPA's windows; the chart's defaults stay as they are.
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  chartPath,
   fullName,
-  helm,
-  installArgs,
   kubectlJson,
   namespace,
-  release,
   rolloutStatus,
   sleep,
+  upgradeRelease,
 } from './support/cluster.ts';
 import { record } from './support/figures.ts';
 import { clusterLoad } from './support/load.ts';
@@ -68,49 +65,22 @@ async function watch(
 const line = (samples: Sample[]) =>
   samples.map((s) => `${s.t}s: ${s.replicas}→${s.desired} (cpu ${s.cpu ?? '?'}%)`).join(', ');
 
-afterAll(async () => {
-  await helm(
-    [
-      'upgrade',
-      release,
-      chartPath,
-      ...installArgs(),
-      '--reuse-values',
-      '--set',
-      'api.autoscaling.enabled=false',
-      '--set',
-      'api.replicaCount=1',
-      '--wait',
-      '--timeout',
-      '4m',
-    ],
-    { timeoutMs: 300_000 },
-  );
-});
+afterAll(() =>
+  upgradeRelease(['--set', 'api.autoscaling.enabled=false', '--set', 'api.replicaCount=1']),
+);
 
 describe('HorizontalPodAutoscaler', () => {
   it('scales the API up under load within its limits, and back down after', async () => {
-    await helm(
-      [
-        'upgrade',
-        release,
-        chartPath,
-        ...installArgs(),
-        '--reuse-values',
-        '--set',
-        'api.autoscaling.enabled=true',
-        '--set',
-        `api.autoscaling.minReplicas=${MIN}`,
-        '--set',
-        `api.autoscaling.maxReplicas=${MAX}`,
-        '--set-json',
-        `api.autoscaling.behavior=${JSON.stringify(behavior)}`,
-        '--wait',
-        '--timeout',
-        '4m',
-      ],
-      { timeoutMs: 300_000 },
-    );
+    await upgradeRelease([
+      '--set',
+      'api.autoscaling.enabled=true',
+      '--set',
+      `api.autoscaling.minReplicas=${MIN}`,
+      '--set',
+      `api.autoscaling.maxReplicas=${MAX}`,
+      '--set-json',
+      `api.autoscaling.behavior=${JSON.stringify(behavior)}`,
+    ]);
     const startedAt = Date.now();
     const settled = await watch(
       startedAt,

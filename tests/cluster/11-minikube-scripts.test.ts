@@ -14,6 +14,7 @@ import {
   kubectlJson,
   localClusterDir,
   pods,
+  recreateRestrictedNamespace,
   waitFor,
 } from './support/cluster.ts';
 import { record } from './support/figures.ts';
@@ -58,18 +59,7 @@ function script(
   });
 }
 
-beforeAll(async () => {
-  await kubectl(['delete', 'namespace', scriptNamespace, '--ignore-not-found', '--wait=true'], {
-    timeoutMs: 180_000,
-  });
-  await kubectl(['create', 'namespace', scriptNamespace]);
-  await kubectl([
-    'label',
-    'namespace',
-    scriptNamespace,
-    'pod-security.kubernetes.io/enforce=restricted',
-  ]);
-});
+beforeAll(() => recreateRestrictedNamespace(scriptNamespace));
 
 afterAll(async () => {
   await kubectl(['delete', 'namespace', scriptNamespace, '--ignore-not-found', '--wait=false']);

@@ -288,3 +288,57 @@ export const installArgs = () => [
   '--values',
   clusterValuesFile(),
 ];
+
+/** `helm upgrade` of the test release: its values kept, `flags` on top, waiting for it. */
+export function upgradeRelease(flags: string[]): Promise<string> {
+  return helm(
+    [
+      'upgrade',
+      release,
+      chartPath,
+      ...installArgs(),
+      '--reuse-values',
+      ...flags,
+      '--wait',
+      '--timeout',
+      '4m',
+    ],
+    { timeoutMs: 300_000 },
+  );
+}
+
+/** SQL run by psql in the in-chart PostgreSQL pod; answers its unaligned, tuples-only output. */
+export function psql(sql: string): Promise<string> {
+  return kubectl([
+    '-n',
+    namespace,
+    'exec',
+    `${fullName('postgresql')}-0`,
+    '--',
+    'psql',
+    '-U',
+    'todo',
+    '-d',
+    'todo',
+    '-tAc',
+    sql,
+  ]);
+}
+
+/**
+ * An empty namespace whose pods must meet the restricted Pod Security Standard (the API server
+ * enforces it and warns on apply), replacing one an earlier run left.
+ */
+export async function recreateRestrictedNamespace(name: string): Promise<void> {
+  await kubectl(['delete', 'namespace', name, '--ignore-not-found', '--wait=true'], {
+    timeoutMs: 180_000,
+  });
+  await kubectl(['create', 'namespace', name]);
+  await kubectl([
+    'label',
+    'namespace',
+    name,
+    'pod-security.kubernetes.io/enforce=restricted',
+    'pod-security.kubernetes.io/warn=restricted',
+  ]);
+}

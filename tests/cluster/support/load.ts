@@ -5,7 +5,7 @@
 import { createClient } from '../../reliability/lib/http.mjs';
 import { createLoad, findLostWrites } from '../../reliability/lib/load.mjs';
 import { summarizeRecords } from '../../reliability/lib/outcomes.mjs';
-import { cluster, fullName, kubectl, kubectlJson, namespace } from './cluster.ts';
+import { cluster, fullName, kubectl, kubectlJson, namespace, psql } from './cluster.ts';
 
 export const ingressHost = 'todo.local';
 
@@ -56,20 +56,7 @@ export async function clusterLoad(
 /** SQL in the PostgreSQL pod; `$1` may be an array of integers, the only parameter used. */
 async function query(sql: string, params: unknown[] = []): Promise<{ id: number }[]> {
   const text = sql.replace(/\$1/g, `'{${(params[0] as number[]).join(',')}}'`);
-  const output = await kubectl([
-    '-n',
-    namespace,
-    'exec',
-    `${fullName('postgresql')}-0`,
-    '--',
-    'psql',
-    '-U',
-    'todo',
-    '-d',
-    'todo',
-    '-tAc',
-    text,
-  ]);
+  const output = await psql(text);
   return output
     .split('\n')
     .filter(Boolean)
