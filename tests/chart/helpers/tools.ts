@@ -97,17 +97,17 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(binary: string, args: string[]): Promise<RunResult> {
+/** Runs a binary to its end and answers its exit code and output; by default in Helm's sandbox. */
+export function run(
+  binary: string,
+  args: string[],
+  { cwd, env = helmEnv }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(
-      binary,
-      args,
-      { env: helmEnv, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(binary, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
