@@ -67,8 +67,12 @@ export async function connect(engine) {
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = new PGlite(path.join(engine.dataDir, 'pglite'));
-  await db.waitReady;
+  // The tasks table has trigram indexes: writing to it needs the extension loaded.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const db = await PGlite.create({
+    dataDir: path.join(engine.dataDir, 'pglite'),
+    extensions: { pg_trgm },
+  });
   return { query: (text, params) => db.query(text, params), close: () => db.close() };
 }
 

@@ -89,8 +89,9 @@ async function cancelStatement(url: string, backendPid: number | undefined): Pro
 
 /** Loaded only here, so a PostgreSQL deployment can leave PGlite out of its image. */
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
     import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
     import('drizzle-orm/pglite'),
   ]);
   let directory: string | undefined;
@@ -98,8 +99,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     directory = path.resolve(dataDir, 'pglite');
     await mkdir(directory, { recursive: true });
   }
-  const client = new PGlite(directory);
-  await client.waitReady;
+  const client = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   // PGlite is one connection, where advisory locks are re-entrant: callers must take turns.
   let turn: Promise<unknown> = Promise.resolve();

@@ -98,6 +98,16 @@ export const rateLimits = pgTable('rate_limits', {
   lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
 
+/**
+ * Counters that every replica must share (failed sign-ins per account), in the shape
+ * rate-limiter-flexible's Drizzle store reads: a key, the points spent, when they expire.
+ */
+export const limiterBuckets = pgTable('limiter_buckets', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: timestamp('expire', { withTimezone: true }),
+});
+
 export const priorities = ['none', 'low', 'medium', 'high'] as const;
 export type Priority = (typeof priorities)[number];
 
@@ -123,6 +133,9 @@ export const tasks = pgTable(
     index('tasks_user_created_idx').on(table.userId, table.createdAt),
     index('tasks_user_due_idx').on(table.userId, table.dueAt),
     index('tasks_tags_idx').using('gin', table.tags),
+    // `q=` is a substring match (ILIKE '%…%'): trigram indexes serve it on both engines.
+    index('tasks_title_trgm_idx').using('gin', sql`${table.title} gin_trgm_ops`),
+    index('tasks_description_trgm_idx').using('gin', sql`${table.description} gin_trgm_ops`),
     check('tasks_title_not_blank', sql`char_length(btrim(${table.title})) > 0`),
     check('tasks_description_length', sql`char_length(${table.description}) <= 4000`),
     check('tasks_priority_valid', sql`${table.priority} in ('none', 'low', 'medium', 'high')`),

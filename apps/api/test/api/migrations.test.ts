@@ -36,6 +36,7 @@ describe('migrations', () => {
       'api_tokens',
       'conversations',
       'jwks',
+      'limiter_buckets',
       'messages',
       'rate_limits',
       'sessions',
@@ -43,6 +44,25 @@ describe('migrations', () => {
       'users',
       'verifications',
     ]);
+  });
+
+  it('search by substring can use the trigram indexes', async () => {
+    testDatabase = await createTestDatabase();
+    const { database } = testDatabase;
+    await migrateDatabase(database);
+    // With sequential scans off the planner picks an index whenever one can answer the query.
+    const plan = await database.withConnection(async (db) => {
+      await db.execute(sql`set enable_seqscan = off`);
+      const result = await db.execute(
+        sql`explain select id from tasks where title ilike '%groceries%' or description ilike '%groceries%'`,
+      );
+      await db.execute(sql`reset enable_seqscan`);
+      return (result as unknown as { rows: Record<string, string>[] }).rows
+        .map((row) => Object.values(row)[0])
+        .join('\n');
+    });
+    expect(plan).toContain('tasks_title_trgm_idx');
+    expect(plan).toContain('tasks_description_trgm_idx');
   });
 
   it('several replicas migrating at once all succeed and apply each migration once', async () => {
