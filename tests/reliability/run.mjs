@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chartTiming } from './lib/chart.mjs';
 import { createPostgres } from './lib/postgres.mjs';
 import { apiSuites } from './scenarios/api-suites.mjs';
+import { hostileUser } from './scenarios/hostile.mjs';
 import { databaseOutage } from './scenarios/outage.mjs';
 import { rollingRestart } from './scenarios/rolling-restart.mjs';
 import { soak } from './scenarios/soak.mjs';
@@ -56,6 +57,7 @@ const SCENARIOS = [
   },
   { id: 'outage', run: (ctx) => databaseOutage(ctx) },
   { id: 'soak', run: (ctx) => soak(ctx) },
+  { id: 'hostile', run: (ctx) => hostileUser(ctx) },
 ];
 
 function sh(command, commandArgs) {
