@@ -4,7 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { Auth } from './auth/auth.ts';
-import { authHandler, IN_PROCESS_CALLER, requirePathUser, requireUser } from './auth/middleware.ts';
+import { authHandler } from './auth/handler.ts';
+import { IN_PROCESS_CALLER, requirePathUser, requireUser } from './auth/middleware.ts';
 import { createChatRouter } from './chat/index.ts';
 import { type AssistantModel, createAssistantModel } from './chat/providers.ts';
 import type { Config } from './config.ts';
@@ -14,6 +15,7 @@ import { mountDocs } from './http/docs.ts';
 import { handleError } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
 import type { AppEnv } from './http/router.ts';
+import { userLimits } from './http/user-limits.ts';
 import { mountWeb } from './http/web.ts';
 import { createMcpRoute } from './mcp/index.ts';
 import { type Lifecycle, mountHealth } from './ops/health.ts';
@@ -75,15 +77,23 @@ export function createApp({
         ),
     }),
   );
-  app.on(['GET', 'POST'], '/api/auth/*', authHandler(auth, config.trustedProxyHops));
+  app.on(['GET', 'POST'], '/api/auth/*', authHandler({ auth, db: database.db, config }));
   const sameSiteWrites = rejectCrossSiteWrites([config.publicUrl, ...config.auth.trustedOrigins]);
   app.use('/api/*', sameSiteWrites);
   app.use('/mcp', sameSiteWrites);
   mountDocs(app, config.version);
 
   // `/x/*` also matches `/x` itself; registering both ran the session lookup twice.
+  // One budget per user for REST and MCP alike (chat turns have their own, smaller one).
+  const perUser = userLimits(config.userLimits);
   for (const resource of ['tasks', 'chat', 'conversations', 'tokens']) {
-    app.use(`/api/:user_id/${resource}/*`, requireUser(auth, database), requirePathUser);
+    app.use(
+      `/api/:user_id/${resource}/*`,
+      perUser.beforeAuth,
+      requireUser(auth, database),
+      requirePathUser,
+      perUser.afterAuth,
+    );
   }
   // A documented path asked with another method gets 405 and the methods it has (RFC 9110),
   // also where a parameter would match: PUT /tasks/parse is not PUT /tasks/{id} with id "parse".
@@ -97,7 +107,7 @@ export function createApp({
       Allow: allowed.join(', '),
     });
   });
-  app.route('/', createTasksRouter(database.db));
+  app.route('/', createTasksRouter(database.db, { tasksPerUserMax: config.tasksPerUserMax }));
   app.route('/', createTokensRouter(database.db));
   app.route(
     '/',
@@ -109,6 +119,7 @@ export function createApp({
       mcpFetch: async (url, init, caller) =>
         app.fetch(new Request(url, init), { [IN_PROCESS_CALLER]: caller }),
       history: config.chatHistory,
+      limits: config.chatLimits,
       timeoutMs: config.llm.timeoutMs,
       tracing: config.llm.tracing,
       logger,
@@ -117,12 +128,15 @@ export function createApp({
   app.on(
     ['GET', 'POST', 'DELETE'],
     '/mcp',
+    perUser.beforeAuth,
     requireUser(auth, database),
+    perUser.afterAuth,
     createMcpRoute({
       db: database.db,
       logger,
       version: config.version,
       maxBodyBytes: config.bodyLimitBytes,
+      maxBatchMessages: config.mcpBatchMax,
     }),
   );
 

@@ -11,9 +11,16 @@ export interface ChatCompletionRequest {
 
 /** What the fake answers: a tool call, some text, or an HTTP failure. */
 export type FakeAnswer =
-  | { toolCall: { name: string; arguments: Record<string, unknown> } }
+  | { toolCall: ToolCallAnswer }
+  /** Several calls in one response, as models that call tools in parallel send them. */
+  | { toolCalls: ToolCallAnswer[] }
   | { text: string }
   | { status: number; delayMs?: number };
+
+interface ToolCallAnswer {
+  name: string;
+  arguments: Record<string, unknown>;
+}
 
 export interface FakeOpenAI {
   baseUrl: string;
@@ -40,16 +47,17 @@ export async function startFakeOpenAI(
       return;
     }
     if (body.stream) return streamAnswer(res, reply);
+    const calls = toolCallsOf(reply);
     const message =
-      'toolCall' in reply
-        ? { role: 'assistant', content: null, tool_calls: [toolCall(reply.toolCall)] }
-        : { role: 'assistant', content: reply.text };
+      'text' in reply
+        ? { role: 'assistant', content: reply.text }
+        : { role: 'assistant', content: null, tool_calls: calls.map(toolCall) };
     sendJson(res, 200, {
       id: 'chatcmpl-fake',
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model: body.model,
-      choices: [{ index: 0, message, finish_reason: 'toolCall' in reply ? 'tool_calls' : 'stop' }],
+      choices: [{ index: 0, message, finish_reason: 'text' in reply ? 'stop' : 'tool_calls' }],
       usage: { prompt_tokens: 12, completion_tokens: 6, total_tokens: 18 },
     });
   });
@@ -63,8 +71,13 @@ export async function startFakeOpenAI(
   };
 }
 
+function toolCallsOf(reply: Exclude<FakeAnswer, { status: number }>): ToolCallAnswer[] {
+  if ('toolCall' in reply) return [reply.toolCall];
+  return 'toolCalls' in reply ? reply.toolCalls : [];
+}
+
 let callCounter = 0;
-function toolCall(call: { name: string; arguments: Record<string, unknown> }) {
+function toolCall(call: ToolCallAnswer) {
   callCounter += 1;
   return {
     id: `call_fake_${callCounter}`,
@@ -85,8 +98,9 @@ function streamAnswer(res: ServerResponse, reply: Exclude<FakeAnswer, { status: 
         choices: [{ index: 0, delta, finish_reason: finish }],
       })}\n\n`,
     );
-  if ('toolCall' in reply) {
-    chunk({ role: 'assistant', tool_calls: [{ index: 0, ...toolCall(reply.toolCall) }] }, null);
+  if (!('text' in reply)) {
+    const calls = toolCallsOf(reply).map((call, index) => ({ index, ...toolCall(call) }));
+    chunk({ role: 'assistant', tool_calls: calls }, null);
     chunk({}, 'tool_calls');
   } else {
     for (const word of reply.text.split(/(?<= )/)) chunk({ content: word }, null);

@@ -61,6 +61,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     NODE_ENV: 'test',
     BETTER_AUTH_SECRET: TEST_SECRET,
     AUTH_RATE_LIMIT_ENABLED: 'false',
+    // Suites send hundreds of requests per user; the budgets have their own tests.
+    USER_RATE_LIMIT_ENABLED: 'false',
     LOG_LEVEL: 'silent',
     ...env,
   });

@@ -14,7 +14,10 @@ export function AuthScreen({ mode }: { mode: AuthMode }) {
   const router = useRouter();
   const [session] = useSession();
   const goOn = useCallback(
-    () => router.replace(safeNext(new URLSearchParams(window.location.search).get('next'))),
+    () =>
+      router.replace(
+        safeNext(new URLSearchParams(window.location.search).get('next'), window.location.origin),
+      ),
     [router],
   );
 

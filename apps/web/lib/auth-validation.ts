@@ -11,10 +11,15 @@ export interface AuthFields {
 export type AuthProblems = Partial<Record<keyof AuthFields, string>>;
 
 export const PASSWORD_MIN = 8;
+/** The server's limit too (apps/api/src/auth/input.ts). */
+export const NAME_MAX = 100;
 
 export function validateAuth(mode: AuthMode, fields: AuthFields): AuthProblems {
   const problems: AuthProblems = {};
   if (mode === 'sign-up' && !fields.name.trim()) problems.name = 'Enter your name.';
+  else if (mode === 'sign-up' && fields.name.trim().length > NAME_MAX) {
+    problems.name = `Use at most ${NAME_MAX} characters for your name.`;
+  }
   const email = fields.email.trim();
   if (!email) problems.email = 'Enter your email address.';
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))

@@ -78,6 +78,10 @@ export default async function setup(project: TestProject) {
     WEB_DIR: webOut,
     LLM_PROVIDER: 'local',
     LOG_LEVEL: 'warn',
+    // Browsers send no X-Forwarded-For, so they stay 127.0.0.1; a test that sets one acts as a
+    // client of its own, with its own sign-in limits (accounts.test.ts).
+    TRUST_PROXY: 'true',
+    TRUST_PROXY_HOPS: '1',
   };
   // The suite's server must be the embedded one whatever the developer's shell holds.
   for (const name of ['DATABASE_URL', 'PUBLIC_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL'])

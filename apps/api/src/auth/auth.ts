@@ -1,11 +1,15 @@
 // Better Auth: email + password accounts, session cookies, bearer tokens and JWTs.
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { createAuthMiddleware } from 'better-auth/api';
 import { bearer, jwt, openAPI } from 'better-auth/plugins';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, jwks, rateLimits, sessions, users, verifications } from '../db/schema.ts';
+import { checkAuthInput } from './input.ts';
+import { UNUSED_AUTH_ROUTES } from './routes.ts';
+import { answerExistingEmail, type SignUpBody, type SignUpContext } from './sign-up.ts';
 
 /** The header our own middleware sets from the connection; clients cannot supply it. */
 export const CLIENT_IP_HEADER = 'x-todo-client-ip';
@@ -19,6 +23,7 @@ export interface AuthOptions {
 
 export function createAuth({ db, config, secret, logger }: AuthOptions) {
   const { rateLimit } = config.auth;
+  const signInBudget = { window: rateLimit.signInWindowSeconds, max: rateLimit.signInMax };
   return betterAuth({
     appName: 'todo-chatbot',
     baseURL: config.publicUrl,
@@ -53,9 +58,27 @@ export function createAuth({ db, config, secret, logger }: AuthOptions) {
       window: 60,
       max: 100,
       customRules: {
-        '/sign-in/email': { window: rateLimit.signInWindowSeconds, max: rateLimit.signInMax },
+        '/sign-in/email': signInBudget,
+        // Each checks a password, so each is a guess: a session must not buy 100 a minute.
+        '/verify-password': signInBudget,
+        '/change-password': signInBudget,
         '/sign-up/email': { window: 60, max: 10 },
       },
+    },
+    // The handler serves only SERVED_AUTH_ROUTES; this keeps the rest out of the document too.
+    disabledPaths: UNUSED_AUTH_ROUTES,
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const body = checkAuthInput(ctx.path, ctx.body);
+        if (ctx.path === '/sign-up/email') {
+          const answer = await answerExistingEmail(
+            ctx as unknown as SignUpContext,
+            body as unknown as SignUpBody,
+          );
+          if (answer) return answer;
+        }
+        return body ? { context: { body } } : undefined;
+      }),
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },

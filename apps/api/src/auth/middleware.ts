@@ -6,20 +6,7 @@ import type { Database } from '../db/client.ts';
 import { forbiddenUser, unauthorized } from '../http/errors.ts';
 import type { AppEnv, Caller } from '../http/router.ts';
 import { TOKEN_PREFIX, userForToken } from '../tokens/queries.ts';
-import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
-
-/** Passes auth requests on with the client's address in a header only the server sets. */
-export function authHandler(auth: Auth, trustedProxyHops: number | undefined) {
-  return async (c: Context<AppEnv>) => {
-    const headers = new Headers(c.req.raw.headers);
-    headers.set(CLIENT_IP_HEADER, clientAddress(c, trustedProxyHops));
-    const response = await auth.handler(new Request(c.req.raw, { headers }));
-    // Better Auth names its hint X-Retry-After; clients and proxies understand Retry-After.
-    const retryAfter = response.headers.get('x-retry-after');
-    if (response.status === 429 && retryAfter) response.headers.set('Retry-After', retryAfter);
-    return response;
-  };
-}
+import type { Auth } from './auth.ts';
 
 /**
  * The address the nearest trusted proxy saw. A client can put anything at the left of
@@ -58,20 +45,27 @@ export function requireUser(auth: Auth, database: Database) {
       c.set('authMethod', inProcess.authMethod);
       return next();
     }
-    const bearer = /^Bearer (\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    if (bearer?.startsWith(TOKEN_PREFIX)) {
-      const user = await userForToken(database.db, bearer);
-      if (!user) throw unauthorized();
-      c.set('user', user);
-      c.set('authMethod', 'api_token');
-      return next();
+    const authorization = c.req.header('authorization');
+    if (authorization !== undefined) {
+      // A request that names a credential is judged by it alone: falling back to the cookie
+      // let a bogus bearer header carry a cross-site write past rejectCrossSiteWrites.
+      const bearer = /^Bearer (\S+)$/i.exec(authorization)?.[1];
+      if (!bearer) throw unauthorized();
+      if (bearer.startsWith(TOKEN_PREFIX)) {
+        const user = await userForToken(database.db, bearer);
+        if (!user) throw unauthorized();
+        c.set('user', user);
+        c.set('authMethod', 'api_token');
+        return next();
+      }
     }
-    const session = await auth.api.getSession({ headers: c.req.raw.headers });
+    const headers = new Headers(c.req.raw.headers);
+    if (authorization !== undefined) headers.delete('cookie');
+    const session = await auth.api.getSession({ headers });
     if (!session) {
       // Better Auth answers "no session" when it cannot reach the database; a signed-in user
       // must then get a 503 to retry, not a 401 that sends them back to sign-in.
-      const presentedCredentials = c.req.header('authorization') || c.req.header('cookie');
-      if (presentedCredentials) await database.ping();
+      if (authorization || headers.get('cookie')) await database.ping();
       throw unauthorized();
     }
     const { id, email, name } = session.user;

@@ -1,5 +1,5 @@
 // Conversation and message queries: the chat's only state, kept in the database.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   type Conversation,
@@ -16,15 +16,44 @@ export const conversationNotFound = (id: number) =>
 const ownedConversation = (userId: string, id: number) =>
   and(eq(conversations.userId, userId), eq(conversations.id, id));
 
-export async function startConversation(
+/**
+ * Starts a conversation unless the user already has `max`. The count and the insert run under
+ * a per-user transaction lock, so concurrent requests (on any replica) never pass the cap.
+ */
+export function startConversation(
   db: Db,
   userId: string,
   firstMessage: string,
+  max: number,
 ): Promise<Conversation> {
   const title = firstMessage.replace(/\s+/g, ' ').trim().slice(0, 80);
-  const [conversation] = await db.insert(conversations).values({ userId, title }).returning();
-  return conversation as Conversation;
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`conversations:${userId}`}, 0))`,
+    );
+    const [row] = await tx
+      .select({ count: count() })
+      .from(conversations)
+      .where(eq(conversations.userId, userId));
+    if ((row?.count ?? 0) >= max) throw conversationLimitReached(max);
+    const [conversation] = await tx.insert(conversations).values({ userId, title }).returning();
+    return conversation as Conversation;
+  });
 }
+
+export const conversationLimitReached = (max: number) =>
+  new AppError(
+    409,
+    'conversation_limit_reached',
+    `You have ${max} conversations, the most one account can keep. Delete some old ones to start a new one.`,
+  );
+
+export const messageLimitReached = (max: number) =>
+  new AppError(
+    409,
+    'message_limit_reached',
+    `This conversation has reached ${max} messages, the most one conversation can hold. Start a new conversation to go on.`,
+  );
 
 export async function getConversation(db: Db, userId: string, id: number): Promise<Conversation> {
   const [conversation] = await db.select().from(conversations).where(ownedConversation(userId, id));
@@ -51,29 +80,69 @@ export async function deleteConversation(
   return deleted;
 }
 
+/**
+ * Stores the user's message if the conversation has room for it and for the reply to come.
+ * The conversation's row is locked while counting, so two turns in one conversation cannot
+ * both take its last places.
+ */
+export function addUserMessage(
+  db: Db,
+  conversation: Conversation,
+  content: string,
+  max: number,
+): Promise<Message> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.id, conversation.id))
+      .for('update');
+    const [row] = await tx
+      .select({ count: count() })
+      .from(messages)
+      .where(eq(messages.conversationId, conversation.id));
+    if ((row?.count ?? 0) + 2 > max) throw messageLimitReached(max);
+    return insertMessage(tx, conversation, { role: 'user', content });
+  });
+}
+
 /** Appends a message and marks the conversation as recently active, in one transaction. */
 export function addMessage(
   db: Db,
   conversation: Conversation,
-  message: { role: Message['role']; content: string; toolCalls?: ToolCallRecord[] },
+  message: NewMessage,
 ): Promise<Message> {
-  return db.transaction(async (tx) => {
-    const [stored] = await tx
-      .insert(messages)
-      .values({
-        conversationId: conversation.id,
-        userId: conversation.userId,
-        role: message.role,
-        content: message.content,
-        toolCalls: message.toolCalls ?? [],
-      })
-      .returning();
-    await tx
-      .update(conversations)
-      .set({ updatedAt: sql`now()` })
-      .where(eq(conversations.id, conversation.id));
-    return stored as Message;
-  });
+  return db.transaction((tx) => insertMessage(tx, conversation, message));
+}
+
+interface NewMessage {
+  role: Message['role'];
+  content: string;
+  toolCalls?: ToolCallRecord[];
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function insertMessage(
+  tx: Tx,
+  conversation: Conversation,
+  message: NewMessage,
+): Promise<Message> {
+  const [stored] = await tx
+    .insert(messages)
+    .values({
+      conversationId: conversation.id,
+      userId: conversation.userId,
+      role: message.role,
+      content: message.content,
+      toolCalls: message.toolCalls ?? [],
+    })
+    .returning();
+  await tx
+    .update(conversations)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(conversations.id, conversation.id));
+  return stored as Message;
 }
 
 /** The newest `limit` messages, oldest first. */

@@ -1,6 +1,7 @@
 // Turns stored messages back into the agent's input items, within a bounded window.
 import type { AgentInputItem } from '@openai/agents';
 import type { Message } from '../db/schema.ts';
+import { summarizeToolCall } from './tool-records.ts';
 
 export interface HistoryWindow {
   /** Most messages replayed to the model. */
@@ -16,7 +17,12 @@ export interface HistoryWindow {
 export function toAgentInput(stored: Message[], window: HistoryWindow): AgentInputItem[] {
   const kept: Message[] = [];
   let budget = window.characters;
-  for (const message of [...stored].reverse().slice(0, window.messages)) {
+  // Messages stored before tool results were summarized are replayed as if they had been.
+  const bounded = stored.map((message) => ({
+    ...message,
+    toolCalls: message.toolCalls.map(summarizeToolCall),
+  }));
+  for (const message of bounded.reverse().slice(0, window.messages)) {
     const size = message.content.length + JSON.stringify(message.toolCalls).length;
     if (size > budget && kept.length > 0) break;
     budget -= size;

@@ -1,7 +1,7 @@
 // Handlers for chat and conversations: HTTP in, a stateless turn or a query, HTTP out.
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { errorBody } from '../http/errors.ts';
+import { AppError, errorBody } from '../http/errors.ts';
 import { type AppEnv, createRouter } from '../http/router.ts';
 import {
   deleteConversation,
@@ -59,8 +59,9 @@ export function createChatRouter(deps: ChatDeps) {
         });
         await send('done', result);
       } catch (error) {
+        // A refusal the user can act on (an unknown conversation, a full one) keeps its words.
         const known =
-          error instanceof AssistantError || (error as { status?: number }).status === 404;
+          error instanceof AssistantError || (error instanceof AppError && error.status < 500);
         if (!known) c.get('logger').error({ err: error }, 'chat stream failed');
         const { code, message } = known
           ? (error as AssistantError)

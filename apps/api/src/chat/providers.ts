@@ -3,12 +3,16 @@ import { type Model, OpenAIChatCompletionsModel } from '@openai/agents';
 import OpenAI from 'openai';
 import type { Config } from '../config.ts';
 import { LocalModel } from './engine/index.ts';
+import type { TurnLimits } from './turn-budget.ts';
 
 export interface AssistantModel {
   provider: 'local' | 'openai' | 'custom';
   model: string;
-  /** A model for one turn; the local engine reads dates in the user's time zone. */
-  forTurn(context: { timeZone: string }): Model;
+  /**
+   * A model for one turn. The local engine reads dates in the user's time zone, and asks
+   * rather than plans more work than the turn's limits allow.
+   */
+  forTurn(context: { timeZone: string; limits: TurnLimits }): Model;
 }
 
 export function createAssistantModel(llm: Config['llm']): AssistantModel {
@@ -16,7 +20,7 @@ export function createAssistantModel(llm: Config['llm']): AssistantModel {
     return {
       provider: 'local',
       model: 'todo-local',
-      forTurn: ({ timeZone }) => new LocalModel({ timeZone }),
+      forTurn: ({ timeZone, limits }) => new LocalModel({ timeZone, limits }),
     };
   }
   // Chat Completions rather than the Responses API: Ollama, vLLM, LM Studio, Gemini and

@@ -29,6 +29,10 @@ const chatStreamEventSchema = z
   .openapi('ChatStreamEvent');
 const conversationParams = z.object({ user_id: userIdParam, id: conversationIdParam });
 const assistantErrors = {
+  409: jsonContent(
+    errorBodySchema,
+    'conversation_limit_reached (CONVERSATIONS_PER_USER_MAX) or message_limit_reached (MESSAGES_PER_CONVERSATION_MAX); nothing is stored',
+  ),
   502: jsonContent(errorBodySchema, 'The model failed; the message is stored'),
   504: jsonContent(errorBodySchema, 'The model timed out; the message is stored'),
 };
@@ -40,7 +44,7 @@ export const chatRoute = createRoute({
   security,
   summary: 'Send a message to the assistant and get its reply',
   description:
-    'Stateless: the conversation is loaded from the database, the message stored before the assistant runs, and the reply with its tool calls stored after.',
+    'Stateless: the conversation is loaded from the database, the message stored before the assistant runs, and the reply with its tool calls stored after. One message may make at most CHAT_TOOL_CALLS_PER_TURN_MAX tool calls and add at most CHAT_NEW_TASKS_PER_TURN_MAX tasks; beyond that the assistant asks or stops, and the reply says what was done. Stored tool results are summaries (a list keeps at most 50 tasks, without descriptions).',
   request: { params: userParams, body: jsonBody(chatRequestSchema) },
   responses: {
     200: jsonContent(chatResponseSchema, 'The reply and the tool calls that produced it'),

@@ -4,6 +4,7 @@ import type { Conversation, Message } from '../db/schema.ts';
 import { idParam } from '../http/params.ts';
 import { text } from '../http/text.ts';
 import { timeZoneSchema } from '../tasks/time-zone.ts';
+import { summarizeToolCall } from './tool-records.ts';
 
 export const MESSAGE_MAX = 4000;
 
@@ -79,7 +80,8 @@ export function toMessageJson(message: Message) {
     id: message.id,
     role: message.role,
     content: message.content,
-    tool_calls: message.toolCalls,
+    // Bounded also for messages stored before tool results were summarized.
+    tool_calls: message.toolCalls.map(summarizeToolCall),
     created_at: message.createdAt.toISOString(),
   };
 }

@@ -1,16 +1,29 @@
 // One chat turn, statelessly: load the conversation, store the user's message, run the agent
 // against the MCP server as the caller, store the reply. Nothing survives in memory.
-import { MCPServerStreamableHttp, type RunItem, Runner } from '@openai/agents';
+import { Runner } from '@openai/agents';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import type { ChatLimits } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Conversation, ToolCallRecord } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import type { Caller } from '../http/router.ts';
 import { createAssistantAgent } from './agent.ts';
-import { addMessage, getConversation, recentMessages, startConversation } from './conversations.ts';
+import {
+  addMessage,
+  addUserMessage,
+  getConversation,
+  recentMessages,
+  startConversation,
+} from './conversations.ts';
 import { type HistoryWindow, toAgentInput } from './history.ts';
 import type { AssistantModel } from './providers.ts';
+import { type Stop, stopNote } from './stop-note.ts';
+import { ToolCallCollector } from './tool-records.ts';
+import { BudgetedMcpServer, isRefusal, TurnBudget } from './turn-budget.ts';
+
+/** Model calls in one turn; a model that keeps calling tools is stopped here. */
+const MAX_MODEL_CALLS = 10;
 
 export interface ChatDeps {
   db: Db;
@@ -18,6 +31,7 @@ export interface ChatDeps {
   /** Reaches this app's own /mcp in-process, acting as `caller`. */
   mcpFetch: (url: string | URL, init: RequestInit | undefined, caller: Caller) => Promise<Response>;
   history: HistoryWindow;
+  limits: ChatLimits;
   timeoutMs: number;
   tracing: boolean;
   logger: Logger;
@@ -58,28 +72,35 @@ export async function runChatTurn(
   request: TurnRequest,
   events: TurnEvents = {},
 ): Promise<TurnResult> {
-  const conversation = await openConversation(deps.db, request);
+  const conversation = await openConversation(deps, request);
   await events.onConversation?.(conversation.id);
-  await addMessage(deps.db, conversation, { role: 'user', content: request.message });
+  await addUserMessage(deps.db, conversation, request.message, deps.limits.messagesPerConversation);
   const input = toAgentInput(
     await recentMessages(deps.db, conversation, deps.history.messages),
     deps.history,
   );
 
-  const mcp = new MCPServerStreamableHttp({
-    url: 'http://in-process/mcp',
-    name: 'todo',
-    fetch: (url: string | URL, init?: RequestInit) => deps.mcpFetch(url, init, request.caller),
+  const budget = new TurnBudget({
+    toolCalls: deps.limits.toolCallsPerTurn,
+    newTasks: deps.limits.newTasksPerTurn,
   });
+  const mcp = new BudgetedMcpServer(
+    {
+      url: 'http://in-process/mcp',
+      name: 'todo',
+      fetch: (url: string | URL, init?: RequestInit) => deps.mcpFetch(url, init, request.caller),
+    },
+    budget,
+  );
   let reply: { text: string; toolCalls: ToolCallRecord[] };
   const signal = AbortSignal.timeout(deps.timeoutMs);
   try {
     await mcp.connect();
     const now = new Date();
-    const model = deps.assistant.forTurn({ timeZone: request.timeZone });
+    const model = deps.assistant.forTurn({ timeZone: request.timeZone, limits: budget.limits });
     const agent = createAssistantAgent(model, mcp, { now, timeZone: request.timeZone });
     const runner = new Runner({ tracingDisabled: !deps.tracing });
-    reply = await runAgent(runner, agent, input, signal, events);
+    reply = await runAgent(runner, agent, { input, signal, events, budget, request });
   } catch (error) {
     // A turn that failed because the database went away is an outage (503), not a model failure.
     await deps.db.execute(sql`select 1`);
@@ -101,87 +122,72 @@ export async function runChatTurn(
   };
 }
 
-function openConversation(db: Db, request: TurnRequest): Promise<Conversation> {
+function openConversation(deps: ChatDeps, request: TurnRequest): Promise<Conversation> {
+  const userId = request.caller.user.id;
   return request.conversationId === undefined
-    ? startConversation(db, request.caller.user.id, request.message)
-    : getConversation(db, request.caller.user.id, request.conversationId);
+    ? startConversation(deps.db, userId, request.message, deps.limits.conversationsPerUser)
+    : getConversation(deps.db, userId, request.conversationId);
 }
 
 type AgentInput = Parameters<Runner['run']>[1];
 
+interface RunOptions {
+  input: AgentInput;
+  signal: AbortSignal;
+  events: TurnEvents;
+  budget: TurnBudget;
+  request: TurnRequest;
+}
+
+/**
+ * Runs the agent and returns the reply with the calls that ran. When the turn was cut short
+ * (calls refused by the budget, or too many model calls), the server itself says what was done.
+ */
 async function runAgent(
   runner: Runner,
   agent: ReturnType<typeof createAssistantAgent>,
-  input: AgentInput,
-  signal: AbortSignal,
-  events: TurnEvents,
+  { input, signal, events, budget, request }: RunOptions,
 ): Promise<{ text: string; toolCalls: ToolCallRecord[] }> {
-  const collector = new ToolCallCollector();
-  const streamed = Boolean(events.onDelta || events.onToolCall);
-  if (!streamed) {
-    const result = await runner.run(agent, input, { signal, maxTurns: 10 });
+  const collector = new ToolCallCollector(isRefusal);
+  let stop: Stop | undefined;
+  const options = {
+    signal,
+    maxTurns: MAX_MODEL_CALLS,
+    errorHandlers: {
+      maxTurns: () => {
+        stop = { reason: 'steps', steps: MAX_MODEL_CALLS };
+        return { finalOutput: '', includeInHistory: false };
+      },
+    },
+  };
+  let text: string;
+  if (!(events.onDelta || events.onToolCall)) {
+    const result = await runner.run(agent, input, options);
     for (const item of result.newItems) collector.add(item);
-    return { text: String(result.finalOutput ?? ''), toolCalls: collector.calls() };
-  }
-  const stream = await runner.run(agent, input, { stream: true, signal, maxTurns: 10 });
-  for await (const event of stream) {
-    if (event.type === 'raw_model_stream_event' && event.data.type === 'output_text_delta') {
-      await events.onDelta?.(event.data.delta);
-    } else if (event.type === 'run_item_stream_event') {
-      const finished = collector.add(event.item);
-      if (finished) await events.onToolCall?.(finished);
-    }
-  }
-  await stream.completed;
-  if (stream.error) throw stream.error;
-  return { text: String(stream.finalOutput ?? ''), toolCalls: collector.calls() };
-}
-
-/** Pairs each tool call with its result, in the order the agent made them. */
-class ToolCallCollector {
-  readonly #calls = new Map<string, ToolCallRecord>();
-
-  add(item: RunItem): ToolCallRecord | undefined {
-    const raw = item.rawItem as {
-      type?: string;
-      callId?: string;
-      name?: string;
-      arguments?: string;
-    };
-    if (item.type === 'tool_call_item' && raw.type === 'function_call' && raw.callId) {
-      this.#calls.set(raw.callId, {
-        name: raw.name ?? '',
-        arguments: parseJson(raw.arguments ?? '{}') as Record<string, unknown>,
-        result: null,
-      });
-    } else if (item.type === 'tool_call_output_item' && raw.callId) {
-      const call = this.#calls.get(raw.callId);
-      if (call) {
-        call.result = parseJson(outputText((item as { output?: unknown }).output));
-        return call;
+    text = String(result.finalOutput ?? '');
+  } else {
+    const stream = await runner.run(agent, input, { ...options, stream: true });
+    for await (const event of stream) {
+      if (event.type === 'raw_model_stream_event' && event.data.type === 'output_text_delta') {
+        await events.onDelta?.(event.data.delta);
+      } else if (event.type === 'run_item_stream_event') {
+        const finished = collector.add(event.item);
+        if (finished) await events.onToolCall?.(finished);
       }
     }
-    return undefined;
+    await stream.completed;
+    if (stream.error) throw stream.error;
+    text = stop ? '' : String(stream.finalOutput ?? '');
   }
-
-  calls(): ToolCallRecord[] {
-    return [...this.#calls.values()];
+  if (!stop && budget.reached) {
+    stop = { reason: budget.reached, limits: budget.limits, refused: budget.refused };
   }
-}
-
-function outputText(output: unknown): string {
-  if (typeof output === 'string') return output;
-  if (Array.isArray(output)) return output.map(outputText).join('');
-  if (output && typeof output === 'object' && 'text' in output) return String(output.text);
-  return JSON.stringify(output ?? null);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const toolCalls = collector.calls();
+  if (!stop) return { text, toolCalls };
+  const note = stopNote(stop, toolCalls, request.message);
+  const separator = text ? '\n\n' : '';
+  await events.onDelta?.(separator + note);
+  return { text: text + separator + note, toolCalls };
 }
 
 function toAssistantError(

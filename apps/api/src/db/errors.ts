@@ -9,14 +9,23 @@ const CONNECTION_CODES = new Set([
 ]);
 // PostgreSQL SQLSTATE class 08 (connection exception) and 57P0x (operator intervention).
 const SQLSTATE_UNAVAILABLE = /^(08|57P0)/;
+const SQLSTATE = /^[0-9A-Z]{5}$/;
 
+/**
+ * Only errors of the driver count: a socket error of a database connection (Node's system
+ * errors name the failed `syscall`), a SQLSTATE, or the pools' own messages. The same codes
+ * without a syscall come from elsewhere: Node's "aborted" (ECONNRESET) is a client that went
+ * away while sending its body, which must not be logged or counted as a database outage.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error; current instanceof Error; current = current.cause) {
-    const code = (current as { code?: unknown }).code;
-    if (
-      typeof code === 'string' &&
-      (CONNECTION_CODES.has(code) || SQLSTATE_UNAVAILABLE.test(code))
-    ) {
+    const { code, syscall } = current as { code?: unknown; syscall?: unknown };
+    if (typeof code === 'string') {
+      if (CONNECTION_CODES.has(code) && typeof syscall === 'string') return true;
+      if (SQLSTATE.test(code) && SQLSTATE_UNAVAILABLE.test(code)) return true;
+    }
+    // Connecting to a name with several addresses fails with one error per address.
+    if (current instanceof AggregateError && current.errors.some(isDatabaseUnavailable)) {
       return true;
     }
     if (

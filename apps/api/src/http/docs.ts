@@ -9,10 +9,11 @@ const swaggerDir = path.dirname(
   createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'),
 );
 const JAVASCRIPT = 'text/javascript; charset=utf-8';
-const assets: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': JAVASCRIPT,
-};
+// A Map, not an object literal: `constructor` or `__proto__` in the path must find nothing.
+const assets = new Map([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', JAVASCRIPT],
+]);
 
 const page = `<!doctype html>
 <html lang="en">
@@ -48,7 +49,7 @@ export function mountDocs(app: OpenAPIHono<AppEnv>, version: string) {
   app.get('/api/docs/init.js', (c) => c.body(init, 200, { 'Content-Type': JAVASCRIPT }));
   app.get('/api/docs/assets/:file', async (c) => {
     const file = c.req.param('file');
-    const type = assets[file];
+    const type = assets.get(file);
     if (!type) return c.notFound();
     const body = await readFile(path.join(swaggerDir, file));
     return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });

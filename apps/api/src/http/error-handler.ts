@@ -15,6 +15,16 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     const [code, message] = describeHttpException(error);
     return c.json(errorBody(code, message, undefined, requestId), error.status);
   }
+  if (clientStoppedSending(error)) {
+    // Nobody reads this answer; it is the client's doing, not an outage or a bug of ours.
+    logger.info(
+      { reason: (error as { code?: string }).code ?? error.message },
+      'request body unreadable',
+    );
+    const message =
+      'The request body could not be read: the connection closed or the body is malformed.';
+    return c.json(errorBody('unreadable_body', message, undefined, requestId), 400);
+  }
   if (isDatabaseUnavailable(error)) {
     logger.error({ err: error }, 'database unavailable');
     const message = 'The database is unavailable; try again shortly.';
@@ -31,4 +41,15 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   logger.error({ err: error }, 'unhandled error');
   const message = 'Something went wrong on our side. Quote the request id if you report it.';
   return c.json(errorBody('internal_error', message, undefined, requestId), 500);
+}
+
+/**
+ * The request body stopped arriving: the client closed the connection, or Node's parser refused
+ * the rest (a malformed chunk). Node then fails the body with its own "aborted" error, an
+ * ECONNRESET that no socket call raised, or an HPE_ parser code.
+ */
+function clientStoppedSending(error: Error): boolean {
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (typeof code !== 'string' || syscall !== undefined) return false;
+  return (code === 'ECONNRESET' && error.message === 'aborted') || code.startsWith('HPE_');
 }

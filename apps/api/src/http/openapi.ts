@@ -18,6 +18,15 @@ export const userScopedErrors = {
   400: jsonContent(errorBodySchema, 'Malformed request'),
   401: jsonContent(errorBodySchema, 'Not signed in'),
   403: jsonContent(errorBodySchema, 'The path names another user'),
+  429: {
+    ...jsonContent(
+      errorBodySchema,
+      "The user's request budget (or chat budget) is spent, or too many of their requests run at once; retry after Retry-After seconds",
+    ),
+    headers: {
+      'Retry-After': { schema: { type: 'integer' as const }, description: 'seconds to wait' },
+    },
+  },
   503: {
     ...jsonContent(errorBodySchema, 'The database is unavailable; retry after Retry-After seconds'),
     headers: {

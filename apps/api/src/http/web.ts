@@ -5,6 +5,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './router.ts';
+import { contentSecurityPolicy, inlineScriptHashes, PERMISSIONS_POLICY } from './web-policy.ts';
 
 export const isApiPath = (requestPath: string) => /^\/(api|mcp)(\/|$)/.test(requestPath);
 
@@ -24,12 +25,15 @@ export function mountWeb(app: Hono<AppEnv>, webDir: string) {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`WEB_DIR ${root} holds no index.html: build the web app first (npm run build)`);
   }
+  const policy = contentSecurityPolicy(inlineScriptHashes(root));
   const exact = serveStatic({ root });
   const page = serveStatic({ root, rewriteRequestPath: (p) => `${p.replace(/\/$/, '')}.html` });
   app.get('*', async (c, next) => {
     if (isApiPath(c.req.path)) return next();
     // Set before serving: the file response is built from the headers present at that moment.
     c.header('Cache-Control', cacheControl(c.req.path));
+    c.header('Content-Security-Policy', policy);
+    c.header('Permissions-Policy', PERMISSIONS_POLICY);
     // serveStatic calls next() when it finds nothing, so each candidate falls through to the next.
     let asPage: Response | undefined;
     const file = await exact(c, async () => {
@@ -41,6 +45,10 @@ export function mountWeb(app: Hono<AppEnv>, webDir: string) {
   const notFoundFile = path.join(root, '404.html');
   return async (c: Context<AppEnv>) => {
     if (isApiPath(c.req.path) || !existsSync(notFoundFile)) return undefined;
-    return c.html(await readFile(notFoundFile, 'utf8'), 404, { 'Cache-Control': 'no-cache' });
+    return c.html(await readFile(notFoundFile, 'utf8'), 404, {
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': policy,
+      'Permissions-Policy': PERMISSIONS_POLICY,
+    });
   };
 }

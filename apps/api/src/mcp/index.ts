@@ -1,5 +1,11 @@
 // The MCP server at /mcp: a fresh, stateless server per request, acting for the signed-in user.
-import { type AuthInfo, createMcpHandler, McpServer } from '@modelcontextprotocol/server';
+import {
+  type AuthInfo,
+  createMcpHandler,
+  isJsonContentType,
+  McpServer,
+  readRequestBody,
+} from '@modelcontextprotocol/server';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
@@ -32,6 +38,8 @@ export function createMcpRoute(options: {
   logger: Logger;
   version: string;
   maxBodyBytes: number;
+  /** Most JSON-RPC messages in one batch: each tools/call in it is a query run at once. */
+  maxBatchMessages: number;
 }) {
   const handler = createMcpHandler(
     ({ authInfo }) => {
@@ -43,13 +51,49 @@ export function createMcpRoute(options: {
     { maxRequestBodySize: options.maxBodyBytes },
   );
   // requireUser has already authenticated the request; the identity travels as authInfo.
-  return (c: Context<AppEnv>) => {
+  return async (c: Context<AppEnv>) => {
     const authInfo: AuthInfo = {
       token: 'session',
       clientId: 'todo-chatbot',
       scopes: ['tasks'],
       extra: { userId: c.get('user').id },
     };
-    return handler.fetch(c.req.raw, { authInfo });
+    const parsedBody = await readJsonBody(c.req.raw, options.maxBodyBytes);
+    if (Array.isArray(parsedBody) && parsedBody.length > options.maxBatchMessages) {
+      return c.json(batchTooLarge(parsedBody.length, options.maxBatchMessages), 400);
+    }
+    return handler.fetch(c.req.raw, {
+      authInfo,
+      ...(parsedBody !== undefined && { parsedBody }),
+    });
+  };
+}
+
+/**
+ * The JSON body of a POST, read from a copy so that anything this cannot read (too large, not
+ * JSON) still reaches the SDK untouched and gets its own error. The SDK takes the parsed body
+ * as it is, so the body is read once.
+ */
+async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  if (request.method !== 'POST' || !isJsonContentType(request.headers.get('content-type'))) {
+    return undefined;
+  }
+  try {
+    const body = await readRequestBody(request.clone(), maxBytes);
+    return body.tooLarge || body.text.length === 0 ? undefined : JSON.parse(body.text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The SDK's own answer to a batch over its ceiling of 100, with ours. */
+function batchTooLarge(size: number, max: number) {
+  return {
+    jsonrpc: '2.0',
+    id: null,
+    error: {
+      code: -32600,
+      message: `Invalid Request: a JSON-RPC batch may hold at most ${max} messages; this one has ${size}. Send them in smaller batches or one at a time.`,
+    },
   };
 }

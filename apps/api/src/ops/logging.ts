@@ -4,9 +4,23 @@ import { createMiddleware } from 'hono/factory';
 import pino, { type Logger } from 'pino';
 import type { AppEnv } from '../http/router.ts';
 import type { LogOutput } from './log-output.ts';
+import { redact } from './redact.ts';
 
 export function createLogger(level: string, output: LogOutput): Logger {
-  return pino({ level, base: { service: 'todo-chatbot-api' } }, output);
+  return pino(
+    {
+      level,
+      base: { service: 'todo-chatbot-api' },
+      // Every call, whoever makes it (Better Auth's logger too): errors lose their SQL parameters
+      // before pino serializes them, wherever in the arguments they are.
+      hooks: {
+        logMethod(args, method) {
+          return method.apply(this, args.map((arg) => redact(arg)) as Parameters<typeof method>);
+        },
+      },
+    },
+    output,
+  );
 }
 
 const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);

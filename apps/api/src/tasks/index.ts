@@ -11,6 +11,7 @@ import {
   setCompletion,
   updateTask,
 } from './queries.ts';
+import { setTaskCap } from './quota.ts';
 import {
   completeTaskRoute,
   createTaskRoute,
@@ -23,7 +24,13 @@ import {
 } from './routes.ts';
 import { toTaskJson } from './schemas.ts';
 
-export function createTasksRouter(db: Db) {
+export interface TasksOptions {
+  /** Most tasks one account may hold, for every write through `db` (the MCP tools' too). */
+  tasksPerUserMax: number;
+}
+
+export function createTasksRouter(db: Db, { tasksPerUserMax }: TasksOptions) {
+  setTaskCap(db, tasksPerUserMax);
   const router = createRouter();
 
   router.openapi(listTasksRoute, async (c) => {

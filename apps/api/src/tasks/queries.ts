@@ -19,6 +19,7 @@ import {
 import type { Db } from '../db/client.ts';
 import { type NewTask, type Task, tasks } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
+import { ensureRoomForTask, taskCapOf } from './quota.ts';
 import { nextOccurrence, normalizeRecurrence } from './recurrence.ts';
 import type { CreateTaskInput, ListQuery, PatchTaskInput, ReplaceTaskInput } from './schemas.ts';
 
@@ -97,17 +98,22 @@ export async function getTask(db: Db, userId: string, id: number): Promise<Task>
   return task;
 }
 
-export async function createTask(
+/** Creates a task; 409 when the owner already holds the most tasks one account may. */
+export function createTask(
   db: Db,
   userId: string,
   input: CreateTaskInput,
   now = new Date(),
 ): Promise<Task> {
-  const [task] = await db
-    .insert(tasks)
-    .values({ ...fieldsFrom(input, now), userId } as NewTask)
-    .returning();
-  return task as Task;
+  const max = taskCapOf(db);
+  return db.transaction(async (tx) => {
+    await ensureRoomForTask(tx as unknown as Db, userId, max, 'create');
+    const [task] = await tx
+      .insert(tasks)
+      .values({ ...fieldsFrom(input, now), userId } as NewTask)
+      .returning();
+    return task as Task;
+  });
 }
 
 /** Replaces every editable field; omitted fields go back to their defaults. */
@@ -161,6 +167,7 @@ function changeTask(
   now: Date,
   decide: (current: Task) => PatchTaskInput,
 ): Promise<{ task: Task; next: Task | null }> {
+  const max = taskCapOf(db);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(tasks).where(owned(userId, id)).for('update');
     if (!current) throw taskNotFound(id);
@@ -172,6 +179,7 @@ function changeTask(
       changes.completedAt = completed ? now : null;
       const merged = { ...current, ...changes } as Task;
       if (completed && merged.recurrence) {
+        await ensureRoomForTask(tx as unknown as Db, userId, max, 'rollover');
         next = await insertNextOccurrence(tx as unknown as Db, merged, now);
         // The series continues on the new task; this one stays as a record of the done occurrence.
         changes.recurrence = null;

@@ -1,5 +1,6 @@
 // Route definitions for /api/{user_id}/tasks: the OpenAPI document is generated from these.
 import { createRoute, z } from '@hono/zod-openapi';
+import { errorBodySchema } from '../http/errors.ts';
 import {
   invalidBodyError,
   jsonBody,
@@ -28,6 +29,9 @@ const taskParams = z.object({ user_id: userIdParam, id: taskIdParam });
 const errors = userScopedErrors;
 const taskErrors = { ...userScopedErrors, ...notFoundError('task') };
 const bodyErrors = invalidBodyError;
+const limitError = {
+  409: jsonContent(errorBodySchema, 'The account holds TASKS_PER_USER_MAX tasks already'),
+};
 
 export const listTasksRoute = createRoute({
   method: 'get',
@@ -46,7 +50,12 @@ export const createTaskRoute = createRoute({
   security,
   summary: 'Create a task',
   request: { params: userParams, body: jsonBody(createTaskSchema) },
-  responses: { 201: jsonContent(taskSchema, 'The created task'), ...errors, ...bodyErrors },
+  responses: {
+    201: jsonContent(taskSchema, 'The created task'),
+    ...errors,
+    ...bodyErrors,
+    ...limitError,
+  },
 });
 
 export const getTaskRoute = createRoute({
@@ -66,7 +75,13 @@ export const replaceTaskRoute = createRoute({
   security,
   summary: 'Replace a task (omitted fields return to their defaults)',
   request: { params: taskParams, body: jsonBody(replaceTaskSchema) },
-  responses: { 200: jsonContent(taskSchema, 'The updated task'), ...taskErrors, ...bodyErrors },
+  responses: {
+    200: jsonContent(taskSchema, 'The updated task'),
+    ...taskErrors,
+    ...bodyErrors,
+    // Completing a recurring task adds its next occurrence.
+    ...limitError,
+  },
 });
 
 export const patchTaskRoute = createRoute({
@@ -76,7 +91,13 @@ export const patchTaskRoute = createRoute({
   security,
   summary: 'Change some fields of a task',
   request: { params: taskParams, body: jsonBody(patchTaskSchema) },
-  responses: { 200: jsonContent(taskSchema, 'The updated task'), ...taskErrors, ...bodyErrors },
+  responses: {
+    200: jsonContent(taskSchema, 'The updated task'),
+    ...taskErrors,
+    ...bodyErrors,
+    // Completing a recurring task adds its next occurrence.
+    ...limitError,
+  },
 });
 
 export const deleteTaskRoute = createRoute({
@@ -108,6 +129,7 @@ export const completeTaskRoute = createRoute({
     ),
     ...taskErrors,
     ...bodyErrors,
+    ...limitError,
   },
 });
 

@@ -5,8 +5,13 @@ import type { Db } from '../db/client.ts';
 import type { ApiToken } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { type AppEnv, createRouter } from '../http/router.ts';
-import { issueToken, listTokens, revokeToken } from './queries.ts';
-import { createTokenRoute, listTokensRoute, revokeTokenRoute } from './routes.ts';
+import { issueToken, listTokens, revokeAllTokens, revokeToken } from './queries.ts';
+import {
+  createTokenRoute,
+  listTokensRoute,
+  revokeAllTokensRoute,
+  revokeTokenRoute,
+} from './routes.ts';
 
 const toTokenJson = (token: ApiToken) => ({
   id: token.id,
@@ -37,6 +42,11 @@ export function createTokensRouter(db: Db) {
   router.openapi(createTokenRoute, async (c) => {
     const { token, record } = await issueToken(db, c.get('user').id, c.req.valid('json').name);
     return c.json({ ...toTokenJson(record), token }, 201);
+  });
+
+  router.openapi(revokeAllTokensRoute, async (c) => {
+    const revoked = await revokeAllTokens(db, c.get('user').id);
+    return c.json({ revoked: revoked.map(toTokenJson) }, 200);
   });
 
   router.openapi(revokeTokenRoute, async (c) => {

@@ -55,6 +55,14 @@ export async function revokeToken(db: Db, userId: string, id: number): Promise<A
   return revoked;
 }
 
+/**
+ * Revokes every token of a user: for signing out everywhere and password changes that end the
+ * other sessions, since a token minted with a stolen session would otherwise outlive both.
+ */
+export async function revokeAllTokens(db: Db, userId: string): Promise<ApiToken[]> {
+  return db.delete(apiTokens).where(eq(apiTokens.userId, userId)).returning();
+}
+
 /** The owner of a presented token, or undefined; notes the use at most once a minute. */
 export async function userForToken(db: Db, token: string): Promise<AuthenticatedUser | undefined> {
   const [found] = await db

@@ -69,6 +69,21 @@ export const createTokenRoute = createRoute({
   },
 });
 
+export const revokeAllTokensRoute = createRoute({
+  method: 'delete',
+  path: '/api/{user_id}/tokens',
+  tags,
+  security,
+  summary: 'Revoke every token at once',
+  description:
+    'Every MCP client and script using one of your tokens is signed out. Signing out everywhere (`POST /api/auth/revoke-sessions`) and changing the password with `revokeOtherSessions: true` do this too.',
+  request: { params: userParams },
+  responses: {
+    200: jsonContent(z.object({ revoked: z.array(tokenSchema) }), 'The revoked tokens'),
+    ...userScopedErrors,
+  },
+});
+
 export const revokeTokenRoute = createRoute({
   method: 'delete',
   path: '/api/{user_id}/tokens/{id}',

@@ -52,13 +52,15 @@ describe('sign-up and sign-in', () => {
     expect(wrong.body.message).toMatch(/invalid email or password/i);
   });
 
-  it('refuses a duplicate email, a short password and an invalid email', async () => {
+  it('gives a duplicate email no session, and refuses a short password and an invalid email', async () => {
     const user = await signUp(t.app, 'dup');
     const duplicate = await send(t.app, 'POST', '/api/auth/sign-up/email', {
       ...credentials(user.email),
       name: 'x',
     });
-    expect(duplicate.status).toBe(422);
+    // The same answer as a new account's, without the session (sign-up-privacy.test.ts).
+    expect(duplicate.status).toBe(200);
+    expect(duplicate.body.token).toBeNull();
     const short = await send(t.app, 'POST', '/api/auth/sign-up/email', {
       email: 'short@example.com',
       password: 'abc',
@@ -273,6 +275,50 @@ describe('cross-site requests', () => {
       'forged',
       'forged',
     ]);
+  });
+
+  it('a bogus Authorization header beside the cookie does not carry a cross-site write', async () => {
+    const reply = await send(t.app, 'POST', '/api/auth/sign-up/email', {
+      ...credentials('csrf-bearer@example.com'),
+      name: 'Csrf',
+    });
+    const cookie = reply.headers.get('set-cookie')?.split(';')[0] as string;
+    for (const authorization of [
+      'Bearer not-a-real-token',
+      'Bearer todo_forged',
+      'Basic eDp5',
+      '',
+    ]) {
+      const forged = await send(
+        t.app,
+        'POST',
+        '/api/me/tasks',
+        { title: 'forged' },
+        { cookie, authorization, origin: 'https://evil.example' },
+      );
+      expect([401, 403], authorization).toContain(forged.status);
+      const viaMcp = await t.app.request('/mcp', {
+        method: 'POST',
+        headers: {
+          cookie,
+          authorization,
+          origin: 'https://evil.example',
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+      expect([401, 403], `mcp ${authorization}`).toContain(viaMcp.status);
+    }
+    const tasks = await send(t.app, 'GET', '/api/me/tasks', undefined, { cookie });
+    expect(tasks.body.tasks).toEqual([]);
+    // The cookie alone, from our own origin, still works; a bad bearer is refused even here.
+    expect((await send(t.app, 'GET', '/api/me/tasks', undefined, { cookie })).status).toBe(200);
+    const withBadBearer = await send(t.app, 'GET', '/api/me/tasks', undefined, {
+      cookie,
+      authorization: 'Bearer not-a-real-token',
+    });
+    expect(withBadBearer.status).toBe(401);
   });
 
   it('does not check bearer-token requests, which a browser never sends on its own', async () => {

@@ -231,3 +231,50 @@ describe('identity', () => {
     }
   });
 });
+
+describe('batches', () => {
+  const post = (body: string) =>
+    t.app.request('/mcp', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ann.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        origin: 'http://localhost:8080',
+      },
+      body,
+    });
+  const searches = (n: number) =>
+    JSON.stringify(
+      Array.from({ length: n }, (_, i) => ({
+        jsonrpc: '2.0',
+        id: i + 1,
+        method: 'tools/call',
+        params: { name: 'list_tasks', arguments: { q: 'nothing like this' } },
+      })),
+    );
+
+  it('refuses a JSON-RPC batch over MCP_BATCH_MESSAGES_MAX before running any of it', async () => {
+    const response = await post(searches(50));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: {
+        code: -32600,
+        message:
+          'Invalid Request: a JSON-RPC batch may hold at most 10 messages; this one has 50. Send them in smaller batches or one at a time.',
+      },
+    });
+  });
+
+  it('serves a batch within the limit, and leaves other bodies to the SDK', async () => {
+    const response = await post(searches(10));
+    expect(response.status).toBe(200);
+    const answers = (await response.text()).match(/"id":\d+/g) ?? [];
+    expect(answers).toHaveLength(10);
+    const garbled = await post('[{"jsonrpc": "2.0",');
+    expect(garbled.status).toBe(400);
+    expect(await garbled.json()).toMatchObject({ error: { code: -32700 } });
+  });
+});

@@ -110,6 +110,37 @@ if (engine === 'postgres') {
   });
 }
 
+describe('a request body that stops arriving', () => {
+  // What Node fails the body with when the client closes the connection mid-body, or when its
+  // parser refuses a malformed chunk: ECONNRESET, but from no socket call of ours.
+  const aborted = () => Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+  const brokenBody = () =>
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"title":'));
+        controller.error(aborted());
+      },
+    });
+
+  it('is the client\'s doing: a 400, not a 503 "database unavailable"', async () => {
+    const user = await signUp(t.app, 'aborting');
+    for (const path of ['/api/me/tasks', '/api/me/chat']) {
+      // No Content-Length: the body is read as a stream, as with Transfer-Encoding: chunked.
+      const response = await t.app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+        body: brokenBody(),
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status, path).toBe(400);
+      const body = (await response.json()) as { error: { code: string } };
+      expect(body.error.code, path).toBe('unreadable_body');
+    }
+    const metrics = await (await t.app.request('/metrics')).text();
+    expect(metrics).not.toMatch(/method="POST",route="[^"]*",status="503"/);
+  });
+});
+
 describe('metrics', () => {
   it('counts requests by route pattern and status, with latency histograms and process metrics', async () => {
     const user = await signUp(t.app, 'metrics');
@@ -223,9 +254,13 @@ describe('API documentation', () => {
     expect(schemas.TimeZone.enum).toContain('UTC');
     const create = body.paths['/api/{user_id}/tasks'].post.responses;
     expect(Object.keys(create).sort()).toEqual(
-      ['201', '400', '401', '403', '413', '415', '422', '503'].sort(),
+      ['201', '400', '401', '403', '409', '413', '415', '422', '429', '503'].sort(),
     );
     expect(create['503'].headers['Retry-After']).toBeDefined();
+    expect(create['429'].headers['Retry-After']).toBeDefined();
+    // Completing a recurring task adds one: the completing paths meet the task cap too.
+    const complete = body.paths['/api/{user_id}/tasks/{id}/complete'].patch.responses;
+    expect(complete['409']).toBeDefined();
     // At the 50th token, issuing another is a conflict.
     expect(body.paths['/api/{user_id}/tokens'].post.responses['409']).toBeDefined();
     const stream = body.paths['/api/{user_id}/chat/stream'].post.responses['200'].content;
@@ -240,6 +275,13 @@ describe('API documentation', () => {
     expect(bundle.status).toBe(200);
     expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
     expect((await t.app.request('/api/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('finds no asset by the names every object inherits', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const reply = await send(t.app, 'GET', `/api/docs/assets/${name}`);
+      expect(reply.status, name).toBe(404);
+    }
   });
 
   it("links Better Auth's own OpenAPI document for the account endpoints", async () => {

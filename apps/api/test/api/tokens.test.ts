@@ -99,3 +99,60 @@ describe('personal API tokens', () => {
     }
   });
 });
+
+describe('revoking every token', () => {
+  const tokenWorks = async (token: string) =>
+    (await withToken(token, 'GET', '/api/me/tasks')).status === 200;
+
+  it('DELETE /tokens revokes them all at once, and only the caller’s', async () => {
+    const mine = await signUp(t.app, 'many');
+    const first = await mine.call('POST', '/api/me/tokens', { name: 'one' });
+    const second = await mine.call('POST', '/api/me/tokens', { name: 'two' });
+    const bobs = await bob.call('POST', '/api/me/tokens', { name: 'bob keeps this' });
+    const reply = await mine.call('DELETE', '/api/me/tokens');
+    expect(reply.status).toBe(200);
+    expect(reply.body.revoked.map((token: { name: string }) => token.name).sort()).toEqual([
+      'one',
+      'two',
+    ]);
+    expect(await tokenWorks(first.body.token)).toBe(false);
+    expect(await tokenWorks(second.body.token)).toBe(false);
+    expect(await tokenWorks(bobs.body.token)).toBe(true);
+    expect((await withToken(bobs.body.token, 'DELETE', '/api/me/tokens')).status).toBe(403);
+  });
+
+  it('signing out everywhere ends every session and every personal token', async () => {
+    const user = await signUp(t.app, 'everywhere');
+    const other = await send(t.app, 'POST', '/api/auth/sign-in/email', {
+      email: user.email,
+      password: 'correct horse battery',
+    });
+    const otherSession = other.headers.get('set-auth-token') as string;
+    const { body } = await user.call('POST', '/api/me/tokens', { name: 'left behind' });
+    expect(await tokenWorks(body.token)).toBe(true);
+    const out = await user.call('POST', '/api/auth/revoke-sessions', {});
+    expect(out.status).toBe(200);
+    expect(await tokenWorks(user.token)).toBe(false);
+    expect(await tokenWorks(otherSession)).toBe(false);
+    expect(await tokenWorks(body.token)).toBe(false);
+  });
+
+  it('a password change that ends the other sessions ends the tokens too; one that keeps them keeps them', async () => {
+    const user = await signUp(t.app, 'rotating');
+    const kept = await user.call('POST', '/api/me/tokens', { name: 'kept' });
+    const plain = await user.call('POST', '/api/auth/change-password', {
+      currentPassword: 'correct horse battery',
+      newPassword: 'second horse battery',
+    });
+    expect(plain.status).toBe(200);
+    expect(await tokenWorks(kept.body.token)).toBe(true);
+    const everywhere = await user.call('POST', '/api/auth/change-password', {
+      currentPassword: 'second horse battery',
+      newPassword: 'third horse battery',
+      revokeOtherSessions: true,
+    });
+    expect(everywhere.status).toBe(200);
+    expect(await tokenWorks(kept.body.token)).toBe(false);
+    expect(await tokenWorks(everywhere.headers.get('set-auth-token') as string)).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 // Single-process mode: the built web app served on the API's origin.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +8,18 @@ import { createTestApp, type TestApp } from '../helpers.ts';
 
 let t: TestApp;
 let webDir: string;
+const INLINE_HOME = '(self.__next_f=self.__next_f||[]).push([0])';
+const INLINE_SETTINGS = 'self.__next_f.push([1,"settings"])';
+const sha256 = (script: string) =>
+  `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 
 beforeAll(async () => {
   webDir = await mkdtemp(path.join(tmpdir(), 'web-'));
   const files: Record<string, string> = {
-    'index.html': '<h1>home</h1>',
+    // Like the Next export: inline scripts (flight data) beside external ones.
+    'index.html': `<h1>home</h1><script>${INLINE_HOME}</script><script src="/_next/a.js"></script>`,
     'sign-in.html': '<h1>sign in</h1>',
-    'settings/index.html': '<h1>settings</h1>',
+    'settings/index.html': `<h1>settings</h1><script id="_R_">${INLINE_SETTINGS}</script>`,
     '404.html': '<h1>lost</h1>',
     '_next/static/chunks/app-abc123.js': 'console.log(1)',
     'favicon.svg': '<svg/>',
@@ -75,6 +81,38 @@ describe('serving the web app', () => {
   it('keeps the API routes in front of the web app', async () => {
     expect((await get('/healthz')).text).toContain('ok');
     expect((await get('/api/openapi.json')).status).toBe(200);
+  });
+
+  it("sends the nginx image's Content-Security-Policy, with inline scripts allowed by hash only", async () => {
+    const nginx = await readFile(
+      new URL('../../../web/nginx/security-headers.conf', import.meta.url),
+      'utf8',
+    );
+    const nginxPolicy = /Content-Security-Policy "([^"]+)"/.exec(nginx)?.[1] ?? '';
+    const directives = (policy: string) =>
+      Object.fromEntries(
+        policy.split(';').map((part) => {
+          const [name, ...values] = part.trim().split(/\s+/);
+          return [name, values];
+        }),
+      );
+    const expected = directives(nginxPolicy);
+    for (const url of ['/', '/settings', '/no/such/page', '/_next/static/chunks/app-abc123.js']) {
+      const response = await get(url);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      const sent = directives(policy);
+      expect(Object.keys(sent).sort(), url).toEqual(Object.keys(expected).sort());
+      for (const name of Object.keys(expected).filter((name) => name !== 'script-src')) {
+        expect(sent[name], `${url} ${name}`).toEqual(expected[name]);
+      }
+      const [self, ...hashes] = sent['script-src'] ?? [];
+      expect(self).toBe("'self'");
+      expect(hashes.sort()).toEqual([sha256(INLINE_HOME), sha256(INLINE_SETTINGS)].sort());
+      expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(response.headers.get('permissions-policy')).toContain('microphone=(self)');
+    }
+    // The API keeps its own headers.
+    expect((await get('/api/openapi.json')).headers.get('content-security-policy')).toBeNull();
   });
 
   it('refuses to start with a web directory that holds no build', async () => {

@@ -13,6 +13,20 @@ describe('configuration', () => {
     });
   });
 
+  it('holds wrong passwords back per account for minutes, not hours', () => {
+    expect(loadConfig({}).auth.passwordGuard).toEqual({
+      accountFailures: 10,
+      addressFailures: 5,
+      maxWaitSeconds: 300,
+    });
+    const tuned = loadConfig({ SIGN_IN_ACCOUNT_FAILURES: '20', SIGN_IN_MAX_WAIT_SECONDS: '60' });
+    expect(tuned.auth.passwordGuard).toMatchObject({ accountFailures: 20, maxWaitSeconds: 60 });
+    expect(() => loadConfig({ SIGN_IN_MAX_WAIT_SECONDS: '7200' })).toThrow(
+      /SIGN_IN_MAX_WAIT_SECONDS/,
+    );
+    expect(() => loadConfig({ SIGN_IN_ADDRESS_FAILURES: '0' })).toThrow(/SIGN_IN_ADDRESS_FAILURES/);
+  });
+
   it('reads every variable', () => {
     const config = loadConfig({
       PORT: '9000',
@@ -64,5 +78,28 @@ describe('configuration', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(8080);
+  });
+
+  it('bounds hostile clients by default: timeouts, connections, per-user budgets and the task cap', () => {
+    const config = loadConfig({});
+    // Longer than the 60 s for which the chart's proxies keep idle upstream connections.
+    expect(config.http).toEqual({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 65_000,
+      maxConnections: 1_000,
+    });
+    expect(config.tasksPerUserMax).toBe(10_000);
+    expect(config.userLimits).toEqual({
+      enabled: true,
+      requests: { max: 600, windowSeconds: 60 },
+      chatTurns: { max: 30, windowSeconds: 60 },
+      inFlight: 2,
+      queued: 32,
+    });
+    expect(() =>
+      loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }),
+    ).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ TASKS_PER_USER_MAX: '0' })).toThrow(/TASKS_PER_USER_MAX/);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest, buildUrl, onUnauthorized } from '../../lib/api-client';
-import { signIn } from '../../lib/auth-api';
+import { ACCOUNT_NOT_CREATED, signIn, signUp } from '../../lib/auth-api';
 import { streamChat } from '../../lib/chat-stream';
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -60,6 +60,19 @@ describe('apiRequest', () => {
     );
     respond(429, '');
     await expect(signIn('a@b.co', 'wrong')).rejects.toThrow('Too many attempts');
+  });
+
+  it('shows how long to wait when the server says so', async () => {
+    const message = 'Too many attempts for this account. Try again in 30 seconds.';
+    respond(429, { error: { code: 'too_many_attempts', message } }, { 'retry-after': '30' });
+    await expect(signIn('a@b.co', 'wrong')).rejects.toThrow(message);
+  });
+
+  it('says so when a sign-up creates no account (the email already has one)', async () => {
+    respond(200, { token: null, user: { id: 'x', email: 'a@b.co', name: 'A' } });
+    await expect(signUp('A', 'a@b.co', 'long enough')).rejects.toThrow(ACCOUNT_NOT_CREATED);
+    respond(200, { token: 'session', user: { id: 'x', email: 'a@b.co', name: 'A' } });
+    await expect(signUp('A', 'a@b.co', 'long enough')).resolves.toBeUndefined();
   });
 
   it('reports an ended session, but not a refused sign-in, to the app', async () => {

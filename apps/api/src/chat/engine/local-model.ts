@@ -11,13 +11,15 @@ import {
 } from '@openai/agents';
 import { countFunctionCalls } from './history.ts';
 import { planTurn } from './planner.ts';
-import type { Plan } from './types.ts';
+import type { Plan, PlanLimits } from './types.ts';
 
 export interface LocalModelOptions {
   /** The clock; injected so tests and replays are reproducible. Defaults to the system clock. */
   now?: () => Date;
   /** The user's IANA time zone, in which dates are read and shown. Defaults to UTC. */
   timeZone?: string;
+  /** The most work one turn may do; beyond it the engine asks instead. Unbounded if unset. */
+  limits?: PlanLimits;
 }
 
 /** Roughly four characters per token: enough for usage dashboards, free to compute. */
@@ -47,15 +49,17 @@ function chunks(text: string, count = 4): string[] {
 export class LocalModel implements Model {
   readonly #now: () => Date;
   readonly #timeZone: string;
+  readonly #limits: PlanLimits | undefined;
 
   constructor(options: LocalModelOptions = {}) {
     this.#now = options.now ?? (() => new Date());
     this.#timeZone = options.timeZone ?? 'UTC';
+    this.#limits = options.limits;
   }
 
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
     const items = toItems(request.input);
-    const plan = planTurn(items, { now: this.#now(), timeZone: this.#timeZone });
+    const plan = planTurn(items, { now: this.#now(), timeZone: this.#timeZone }, this.#limits);
     // Ids count the calls already in the history, so the same history always yields the same ids.
     const seq = countFunctionCalls(items);
     const output = toOutput(plan, seq);

@@ -17,6 +17,9 @@ export interface Messages {
   notFound(ref: TaskRef): string;
   failed(error: string): string;
   giveUp: string;
+  /** A message naming more new tasks, or more tasks to act on, than one turn may handle. */
+  tooManyTasks(count: number, max: number): string;
+  tooManyActions(count: number, max: number): string;
   clarify(query: string, lines: string[], action: Action): string;
   listHeading(count: number, filter: string): string;
   listEmpty(filter: string): string;
@@ -88,6 +91,10 @@ const en: Messages = {
   },
   failed: (error) => `Sorry, that didn't work: ${error}`,
   giveUp: "Sorry, I couldn't finish that. Please try again, one request at a time.",
+  tooManyTasks: (count, max) =>
+    `That's ${count} tasks; I can add up to ${max} at once, so I haven't added any. Please send them in groups of ${max} or fewer.`,
+  tooManyActions: (count, max) =>
+    `That's ${count} tasks to change; I can change up to ${max} in one message, so I haven't changed any. Please name ${max} or fewer at a time.`,
   clarify: (query, lines, action) =>
     `I found ${lines.length} tasks matching "${query}". Which one should I ${enVerb[action]}?\n${lines.join('\n')}\nReply with the number (for example "1").`,
   listHeading: (count, filter) =>
@@ -156,6 +163,10 @@ const ur: Messages = {
   },
   failed: (error) => `معذرت، یہ نہیں ہو سکا: ${error}`,
   giveUp: 'معذرت، یہ مکمل نہیں ہو سکا۔ براہ کرم ایک ایک کر کے دوبارہ کوشش کریں۔',
+  tooManyTasks: (count, max) =>
+    `یہ ${count} کام ہیں؛ میں ایک وقت میں زیادہ سے زیادہ ${max} شامل کر سکتا ہوں، اس لیے کوئی بھی شامل نہیں کیا۔ براہ کرم ${max} یا اس سے کم کے گروپ میں بھیجیں۔`,
+  tooManyActions: (count, max) =>
+    `یہ ${count} کام تبدیل کرنے ہیں؛ میں ایک پیغام میں زیادہ سے زیادہ ${max} تبدیل کر سکتا ہوں، اس لیے کچھ بھی تبدیل نہیں کیا۔ براہ کرم ایک وقت میں ${max} یا اس سے کم بتائیں۔`,
   clarify: (query, lines, action) =>
     `"${query}" سے ملتے ${lines.length} کام ملے۔ کون سا ${urVerb[action]}؟\n${lines.join('\n')}\nنمبر لکھ کر بتائیں (مثلاً "1")۔`,
   listHeading: (count, filter) => `آپ کے ${count} کام${filter ? ` (${filter})` : ''}:`,
@@ -223,6 +234,10 @@ const roman: Messages = {
   },
   failed: (error) => `Maazrat, ye nahi ho saka: ${error}`,
   giveUp: 'Maazrat, ye mukammal nahi ho saka. Baraye meherbani ek ek kar ke dobara koshish karein.',
+  tooManyTasks: (count, max) =>
+    `Ye ${count} tasks hain; main ek waqt mein zyada se zyada ${max} add kar sakta hoon, is liye koi bhi add nahi kiya. Baraye meherbani ${max} ya kam ke group mein bhejein.`,
+  tooManyActions: (count, max) =>
+    `Ye ${count} tasks change karne hain; main ek message mein zyada se zyada ${max} change kar sakta hoon, is liye kuch bhi change nahi kiya. Baraye meherbani ek waqt mein ${max} ya kam batayein.`,
   clarify: (query, lines, action) =>
     `"${query}" se milte ${lines.length} tasks mile. Kaun sa ${romanVerb[action]}?\n${lines.join('\n')}\nNumber likh kar batayein (jaise "1").`,
   listHeading: (count, filter) => `Aap ke ${count} tasks${filter ? ` (${filter})` : ''}:`,

@@ -10,7 +10,7 @@ import {
 } from './conversation.ts';
 import { formatFilter, formatTaskLine } from './format.ts';
 import { errorText, isToolError, parseTaskList, type Step, toTurns } from './history.ts';
-import { messages } from './messages.ts';
+import { type Messages, messages } from './messages.ts';
 import { addedReply, confirmationReply, missingLines } from './replies.ts';
 import type {
   Action,
@@ -18,6 +18,7 @@ import type {
   Language,
   ListFilter,
   Plan,
+  PlanLimits,
   TaskDraft,
   TimeContext,
   ToolCall,
@@ -29,15 +30,30 @@ const MAX_STEPS = 8;
 const reply = (text: string): Plan => ({ kind: 'reply', text });
 const call = (...calls: ToolCall[]): Plan => ({ kind: 'tool_calls', calls });
 
-export function planTurn(items: AgentInputItem[], ctx: TimeContext): Plan {
+/**
+ * The next step of the turn. With `limits`, a plan that would do more than one turn may is not
+ * carried out in part: the engine says how much it can do and asks for smaller requests.
+ */
+export function planTurn(items: AgentInputItem[], ctx: TimeContext, limits?: PlanLimits): Plan {
   const turns = toTurns(items);
   const replayed = replay(turns, ctx);
   const current = turns.at(-1);
   if (!replayed || !current) return reply(messages.en.help);
   const { state, understood } = replayed;
   const m = messages[understood.lang];
+  const plan = planIntent(understood.intent, current.steps, state, understood.lang, ctx);
+  if (plan.kind === 'reply') return plan;
+  // Counted before more calls only: a turn that did its work still confirms it.
   if (current.steps.length >= MAX_STEPS) return reply(m.giveUp);
-  return planIntent(understood.intent, current.steps, state, understood.lang, ctx);
+  return limits ? withinLimits(plan.calls, current.steps.length, limits, m) : plan;
+}
+
+function withinLimits(calls: ToolCall[], stepsTaken: number, limits: PlanLimits, m: Messages) {
+  const adds = calls.filter((c) => c.name === 'add_task').length;
+  if (adds > limits.newTasks) return reply(m.tooManyTasks(adds, limits.newTasks));
+  const room = limits.toolCalls - stepsTaken;
+  if (calls.length > room) return reply(m.tooManyActions(calls.length, Math.max(0, room)));
+  return call(...calls);
 }
 
 function planIntent(

@@ -10,12 +10,14 @@ export function addedReply(steps: Step[], lang: Language, ctx: TimeContext): str
   const m = messages[lang];
   const separator = lang === 'ur' ? '، ' : ', ';
   const added: { title: string; details: string[] }[] = [];
-  const failures: string[] = [];
+  // One line per distinct error: a full task list refuses every add of the turn alike.
+  const failures = new Map<string, string[]>();
   for (const step of steps) {
     const result = parseActionResult(step.output);
     const title = result?.title || String(step.arguments.title ?? '');
     if (!result) {
-      failures.push(`"${title}": ${m.failed(errorText(step.output ?? ''))}`);
+      const error = errorText(step.output ?? '');
+      failures.set(error, [...(failures.get(error) ?? []), `"${title}"`]);
       continue;
     }
     const args = step.arguments as {
@@ -27,11 +29,14 @@ export function addedReply(steps: Step[], lang: Language, ctx: TimeContext): str
     added.push({ title, details: formatDetails(args, lang, ctx) });
   }
   const [only] = added;
-  if (only && added.length === 1 && failures.length === 0) return m.added(only.title, only.details);
+  if (only && added.length === 1 && failures.size === 0) return m.added(only.title, only.details);
   const lines = added.map(({ title, details }) =>
     details.length > 0 ? `"${title}" (${details.join(separator)})` : `"${title}"`,
   );
-  return [lines.length > 0 ? m.addedMany(lines) : '', ...failures].filter(Boolean).join('\n');
+  const failed = [...failures].map(
+    ([error, titles]) => `${titles.join(separator)}: ${m.failed(error)}`,
+  );
+  return [lines.length > 0 ? m.addedMany(lines) : '', ...failed].filter(Boolean).join('\n');
 }
 
 /** What an update changed, in words: "due Fri 27 Nov, 9:00 AM, high priority". */

@@ -85,4 +85,10 @@ export interface ToolCall {
   arguments: Record<string, unknown>;
 }
 
+/** The most work one turn may do: tool calls of any kind, and add_task calls among them. */
+export interface PlanLimits {
+  toolCalls: number;
+  newTasks: number;
+}
+
 export type Plan = { kind: 'tool_calls'; calls: ToolCall[] } | { kind: 'reply'; text: string };

@@ -2,7 +2,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { AgentInputItem } from '@openai/agents';
 import { planTurn } from '../../../src/chat/engine/planner.ts';
-import type { TimeContext, ToolCall } from '../../../src/chat/engine/types.ts';
+import type { PlanLimits, TimeContext, ToolCall } from '../../../src/chat/engine/types.ts';
 
 export interface FakeTask {
   id: number;
@@ -131,11 +131,16 @@ export interface TurnResult {
 }
 
 /** Sends one user message through planTurn until it answers, running the calls it makes. */
-export function runTurn(history: AgentInputItem[], text: string, store: FakeTasks): TurnResult {
+export function runTurn(
+  history: AgentInputItem[],
+  text: string,
+  store: FakeTasks,
+  limits?: PlanLimits,
+): TurnResult {
   history.push({ type: 'message', role: 'user', content: text });
   const calls: ToolCall[] = [];
   for (let round = 0; round < 10; round++) {
-    const plan = planTurn(history, store.ctx);
+    const plan = planTurn(history, store.ctx, limits);
     if (plan.kind === 'reply') {
       history.push({
         type: 'message',
