@@ -52,6 +52,8 @@ export async function startPod(databaseUrl, { limits = POD_LIMITS, name } = {}) 
       '-e',
       'AUTH_RATE_LIMIT_ENABLED=false',
       '-e',
+      'USER_RATE_LIMIT_ENABLED=false',
+      '-e',
       `DATABASE_URL=${databaseUrl}`,
       '-e',
       `BETTER_AUTH_SECRET=${BENCH_AUTH_SECRET}`,

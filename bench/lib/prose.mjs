@@ -198,7 +198,8 @@ Two sizing traps found on the way, both about V8's heap rather than our code:
     return `## How it is measured, and how far to trust it
 
 - The server under test is \`node apps/api/dist/index.js\` in its own process (\`NODE_ENV=production\`,
-  \`LOG_LEVEL=warn\` except in the logging table, \`AUTH_RATE_LIMIT_ENABLED=false\`, a fixed
+  \`LOG_LEVEL=warn\` except in the logging table, \`AUTH_RATE_LIMIT_ENABLED=false\` and
+  \`USER_RATE_LIMIT_ENABLED=false\` (one user's load is far above any budget), a fixed
   \`BETTER_AUTH_SECRET\`, \`HOST=127.0.0.1\`); autocannon runs in the bench process, so **on ${m.cores}
   cores the load generator, the API and PostgreSQL compete for the same CPUs**, and this machine
   ran other sessions' work too (load average ${m.loadavg_start?.one} at the start, ${m.loadavg_end?.one ?? '–'} at the end; busiest

@@ -34,6 +34,7 @@ export async function startApi(options) {
     HOST: '127.0.0.1',
     LOG_LEVEL: logLevel,
     AUTH_RATE_LIMIT_ENABLED: 'false',
+    USER_RATE_LIMIT_ENABLED: 'false',
     BETTER_AUTH_SECRET: BENCH_AUTH_SECRET,
     DATA_DIR: database.dataDir,
     ...(database.url ? { DATABASE_URL: options.databaseUrlOverride ?? database.url } : {}),

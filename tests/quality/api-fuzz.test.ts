@@ -36,6 +36,8 @@ beforeAll(async () => {
     DATA_DIR: path.join(dir, 'data'),
     // The fuzzer signs in with one token for minutes; no lock-out may end its session.
     AUTH_RATE_LIMIT_ENABLED: 'false',
+    // Thousands of cases from one user in minutes: far above the per-user budgets.
+    USER_RATE_LIMIT_ENABLED: 'false',
     LLM_PROVIDER: 'local',
   });
   token = await signUpOver(server.url, 'fuzz@example.com');

@@ -21,6 +21,7 @@ export async function startHostileServer(ctx, { name, env = {} }) {
       BETTER_AUTH_SECRET: ctx.secret,
       WEB_DIR: path.join(ctx.root, 'apps/web/out'),
       AUTH_RATE_LIMIT_ENABLED: 'true',
+      USER_RATE_LIMIT_ENABLED: 'true',
       TRUST_PROXY: 'true',
       TRUST_PROXY_HOPS: '1',
       LOG_LEVEL: 'info',

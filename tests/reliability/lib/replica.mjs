@@ -25,6 +25,8 @@ export async function startReplica({ entry, name, env }) {
       PUBLIC_URL: url,
       LOG_LEVEL: 'warn',
       AUTH_RATE_LIMIT_ENABLED: 'false', // all load comes from one address
+      // Load users send without think time, far above any person's pace (and the budgets).
+      USER_RATE_LIMIT_ENABLED: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
