@@ -12,6 +12,7 @@ const valuesFiles = [
   'deploy/helm/todo-chatbot/values-local.yaml',
   'deploy/helm/todo-chatbot/values-production.yaml',
   'deploy/local-cluster/values-cluster.yaml',
+  'tests/cluster/values-load.yaml',
 ];
 
 describe('hadolint', () => {

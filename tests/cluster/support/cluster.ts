@@ -287,6 +287,8 @@ export const installArgs = () => [
   path.join(chartPath, 'values-local.yaml'),
   '--values',
   clusterValuesFile(),
+  '--values',
+  path.join(repoRoot, 'tests/cluster/values-load.yaml'),
 ];
 
 /** `helm upgrade` of the test release: its values kept, `flags` on top, waiting for it. */
