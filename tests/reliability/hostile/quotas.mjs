@@ -127,7 +127,12 @@ export default [
       for (let i = 0; i < 5; i++) await list();
       const alone = [];
       for (let i = 0; i < 40; i++) alone.push((await list()).ms);
-      const single = await noisy.request('GET', '/api/me/tasks?q=nomatchzz');
+      // The ceiling is measured in the same run: what one unmatched search costs here, now.
+      const singles = [];
+      for (let i = 0; i < 5; i++) {
+        singles.push(await noisy.request('GET', `/api/me/tasks?q=nomatchzz${i}`));
+      }
+      const searchMs = latencySummary(singles.map((reply) => reply.ms)).p50_ms;
 
       let attacking = true;
       const attack = [];
@@ -146,18 +151,20 @@ export default [
       const loud = latencySummary(underAttack);
       const attackCounts = tally(attack);
       return {
-        // The other user's median list stays within a few times its quiet median (and far
-        // from the 2.3 s reported in the issue).
+        // With at most two of the attacker's requests running at once, the other user's list
+        // waits behind about two searches; without the bound it waits behind all sixteen. So
+        // the bounds are in searches measured in this run, not in milliseconds: a busy machine
+        // makes both slower, and the verdict stays the same.
         pass:
           created[201] === NOISY_TASKS &&
-          single.status === 200 &&
-          loud.p50_ms < Math.max(50, quiet.p50_ms * 5) &&
-          loud.max_ms < 500,
-        value: `other user's list alone: median ${quiet.p50_ms} ms, max ${quiet.max_ms} ms; during the attack: median ${loud.p50_ms} ms, max ${loud.max_ms} ms; one unmatched search of ${NOISY_TASKS} tasks: ${Math.round(single.ms)} ms; the attack's searches: ${show(attackCounts)}; setup: ${NOISY_TASKS} creates in ${createSeconds} s (${show(created)})`,
+          singles.every((reply) => reply.status === 200) &&
+          loud.p50_ms <= quiet.p50_ms + 6 * searchMs &&
+          loud.max_ms <= quiet.max_ms + 12 * searchMs,
+        value: `other user's list alone: median ${quiet.p50_ms} ms, max ${quiet.max_ms} ms; during the attack: median ${loud.p50_ms} ms (bound ${Math.round(quiet.p50_ms + 6 * searchMs)}), max ${loud.max_ms} ms (bound ${Math.round(quiet.max_ms + 12 * searchMs)}); one unmatched search of ${NOISY_TASKS} tasks: median ${searchMs} ms of 5; the attack's searches: ${show(attackCounts)}; setup: ${NOISY_TASKS} creates in ${createSeconds} s (${show(created)})`,
         figures: {
           alone: quiet,
           under_attack: loud,
-          single_search_ms: Math.round(single.ms),
+          single_search_ms: searchMs,
           attack: attackCounts,
           create_seconds: createSeconds,
         },
