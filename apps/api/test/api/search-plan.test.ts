@@ -20,28 +20,45 @@ async function plan(userId: string): Promise<string> {
   return result.rows.map((row) => row['QUERY PLAN']).join('\n');
 }
 
-describe.runIf(engine === 'pglite')('PGlite maintenance', () => {
-  it('vacuums once many rows were added, after which an unmatched search uses the trigram indexes', async () => {
-    const heavy = await signUp(t.app, 'heavy');
-    await t.database.db.execute(
-      sql`insert into tasks (user_id, title, description)
-          select ${heavy.userId}, 'task ' || n || ' of a heavy account', 'some words here'
-          from generate_series(1, 20000) as n`,
-    );
-    expect(await plan(heavy.userId)).not.toContain('trgm');
+async function seedHeavyAccount() {
+  const heavy = await signUp(t.app, 'heavy');
+  await t.database.db.execute(
+    sql`insert into tasks (user_id, title, description)
+        select ${heavy.userId}, 'task ' || n || ' of a heavy account', 'some words here'
+        from generate_series(1, 20000) as n`,
+  );
+  return heavy;
+}
 
-    const maintenance = startPgliteMaintenance(t.database, pino({ level: 'silent' }), {
-      checkMs: 3_600_000,
+describe('the plan of an unmatched search of 20,000 tasks', () => {
+  // Each engine gets its own test rather than a skipped one: what keeps the statistics fresh
+  // differs (PGlite: our maintenance; PostgreSQL: autovacuum, stood in for by VACUUM (ANALYZE)).
+  if (engine === 'pglite') {
+    it('PGlite: vacuumed once many rows were added, after which it uses the trigram indexes', async () => {
+      const heavy = await seedHeavyAccount();
+      expect(await plan(heavy.userId)).not.toContain('trgm');
+
+      const maintenance = startPgliteMaintenance(t.database, pino({ level: 'silent' }), {
+        checkMs: 3_600_000,
+      });
+      try {
+        expect(await maintenance.check()).toBe(true);
+        expect(await plan(heavy.userId)).toMatch(/tasks_(title|description)_trgm_idx/);
+        // Nothing added since: the next check leaves the database alone.
+        expect(await maintenance.check()).toBe(false);
+        const reply = await heavy.call('GET', '/api/me/tasks?q=nomatchxyz');
+        expect(reply.body.total).toBe(0);
+      } finally {
+        await maintenance.stop();
+      }
     });
-    try {
-      expect(await maintenance.check()).toBe(true);
+  } else {
+    it('PostgreSQL: with the statistics autovacuum gathers, it uses the trigram indexes', async () => {
+      const heavy = await seedHeavyAccount();
+      await t.database.db.execute(sql`vacuum (analyze) tasks`);
       expect(await plan(heavy.userId)).toMatch(/tasks_(title|description)_trgm_idx/);
-      // Nothing added since: the next check leaves the database alone.
-      expect(await maintenance.check()).toBe(false);
       const reply = await heavy.call('GET', '/api/me/tasks?q=nomatchxyz');
       expect(reply.body.total).toBe(0);
-    } finally {
-      await maintenance.stop();
-    }
-  });
+    });
+  }
 });
