@@ -89,7 +89,9 @@ ip link show "$BRIDGE" >/dev/null 2>&1 && ip link delete "$BRIDGE"
 find /sys/fs/cgroup -depth -type d -path '*/kubepods*' -exec rmdir {} + 2>/dev/null
 # The kubelet's links to container logs, which always live in /var/log/containers.
 find /var/log/containers -maxdepth 1 -type l -lname "$CLUSTER_STATE/*" -delete 2>/dev/null
-[ -e "$CLUSTER_STATE/var-lib-cni.created" ] && rm -rf /var/lib/cni
+if [ -s "$CLUSTER_STATE/host-paths.created" ]; then
+  while read -r path; do rm -rf "$path"; done <"$CLUSTER_STATE/host-paths.created"
+fi
 
 if [ -s "$CLUSTER_STATE/ip_forward.before" ]; then
   sysctl -qw "net.ipv4.ip_forward=$(cat "$CLUSTER_STATE/ip_forward.before")"

@@ -19,6 +19,8 @@ KUBERNETES_SERVICE_IP=10.96.0.1
 DNS_SERVICE_IP=10.96.0.10
 CLUSTER_DOMAIN=cluster.local
 BRIDGE=tcbr0
+# Host paths the components create outside the cluster's directories (see up.sh).
+HOST_PATHS_CREATED="/var/lib/cni /var/lib/kubelet /var/log/containers /run/netns"
 API_PORT="${LOCAL_CLUSTER_API_PORT:-6443}"
 ETCD_CLIENT_PORT=2379
 ETCD_PEER_PORT=2380
@@ -66,8 +68,13 @@ log_tail() {
 
 # wait_until COMPONENT SECONDS COMMAND...: polls COMMAND every half second; fails with the
 # component's log tail if it does not succeed in time or the component's process has exited.
+# LOCAL_CLUSTER_WAIT_<COMPONENT> (e.g. LOCAL_CLUSTER_WAIT_KUBE_PROXY=10) shortens one wait, so a
+# test of the failure path need not sit out the full bound.
 wait_until() {
-  local component="$1" seconds="$2" deadline
+  local component="$1" override deadline seconds
+  override="LOCAL_CLUSTER_WAIT_${component^^}"
+  override="${override//-/_}"
+  seconds="${!override:-$2}"
   shift 2
   deadline=$((SECONDS + seconds))
   until "$@" >/dev/null 2>&1; do

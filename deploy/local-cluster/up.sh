@@ -69,8 +69,12 @@ mkdir -p "$CLUSTER_STATE" "$CLUSTER_RUN" "$LOGS" "$CONFIGS"
 echo "$CLUSTER_BIN" >"$CLUSTER_STATE/bin-dir"
 # Restored by down.sh.
 sysctl -n net.ipv4.ip_forward >"$CLUSTER_STATE/ip_forward.before"
-# containerd's CNI library keeps its results in /var/lib/cni whatever the configuration says.
-[ -e /var/lib/cni ] || touch "$CLUSTER_STATE/var-lib-cni.created"
+# Paths the components write to whatever their configuration says: containerd's CNI library
+# (/var/lib/cni), the kubelet's device-plugin socket and log links, and CNI's network
+# namespaces. down.sh removes those that did not exist before.
+for path in $HOST_PATHS_CREATED; do
+  [ -e "$path" ] || echo "$path" >>"$CLUSTER_STATE/host-paths.created"
+done
 sysctl -qw net.ipv4.ip_forward=1
 bash "$LOCAL_CLUSTER_DIR/pki.sh" "$NODE_IP"
 

@@ -18,7 +18,10 @@ section netns
 ip netns list 2>/dev/null | sort
 for save in iptables-save ip6tables-save; do
   section "$save"
-  "$save" 2>/dev/null | grep -v '^#' | sed 's/\[[0-9]*:[0-9]*\]//' | sort
+  # A table the kernel loaded on first use, with no rule and every built-in chain accepting,
+  # filters nothing: only rules, chains of our own and other policies count.
+  "$save" 2>/dev/null | grep -v '^#' | sed 's/ *\[[0-9]*:[0-9]*\]//' |
+    grep -Ev '^(\*[a-z]+|COMMIT|:(INPUT|FORWARD|OUTPUT|PREROUTING|POSTROUTING) ACCEPT)$' | sort
 done
 section ipsets
 ipset list -n 2>/dev/null | sort
