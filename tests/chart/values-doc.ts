@@ -1,40 +1,17 @@
-// The chart README's values table, generated from the `## @param` comments of values.yaml.
-// `node tests/chart/values-doc.ts --write` rewrites it; CI fails when it is out of date.
+// The two files generated from the documentation comments of values.yaml (values-params.ts): the
+// chart README's values table and values.schema.json (values-schema.ts).
+// `node tests/chart/values-doc.ts --write` rewrites both; without --write it names the stale ones
+// and fails. CI (values.test.ts) fails when either is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { chartDir, params, valueAt, valuesFile } from './values-params.ts';
+import { schemaFile, schemaText } from './values-schema.ts';
 
-const chartDir = fileURLToPath(new URL('../../deploy/helm/todo-chatbot/', import.meta.url));
-export const valuesFile = path.join(chartDir, 'values.yaml');
 export const readmeFile = path.join(chartDir, 'README.md');
 const start = '<!-- values-table:start -->';
 const end = '<!-- values-table:end -->';
-
-export interface Param {
-  path: string;
-  description: string;
-  section: string;
-}
-
-/** The documented values, in file order. */
-export function params(text = readFileSync(valuesFile, 'utf8')): Param[] {
-  const out: Param[] = [];
-  let section = '';
-  for (const line of text.split('\n')) {
-    const s = /^\s*## @section (.+)$/.exec(line);
-    if (s?.[1]) section = s[1].trim();
-    const p = /^\s*## @param (\S+) (.+)$/.exec(line);
-    if (p?.[1] && p[2]) out.push({ path: p[1], description: p[2].trim(), section });
-  }
-  return out;
-}
-
-export function valueAt(values: unknown, dotted: string): unknown {
-  return dotted
-    .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
-}
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -64,6 +41,15 @@ export function readmeWithTable(readme = readFileSync(readmeFile, 'utf8')): stri
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes('--write')) writeFileSync(readmeFile, readmeWithTable());
-  else process.stdout.write(`${valuesTable()}\n`);
+  const generated = [
+    { file: readmeFile, text: readmeWithTable() },
+    { file: schemaFile, text: schemaText() },
+  ];
+  const stale = generated.filter(({ file, text }) => readFileSync(file, 'utf8') !== text);
+  if (process.argv.includes('--write'))
+    for (const { file, text } of stale) writeFileSync(file, text);
+  else if (stale.length > 0) {
+    console.error(`out of date: ${stale.map(({ file }) => file).join(', ')}; run with --write`);
+    process.exitCode = 1;
+  }
 }

@@ -12,7 +12,9 @@ import {
   renderRaw,
 } from './helpers/render.ts';
 import { chartDir, helmVersions, repoRoot } from './helpers/tools.ts';
-import { params, readmeFile, readmeWithTable, valueAt } from './values-doc.ts';
+import { readmeFile, readmeWithTable } from './values-doc.ts';
+import { params, valueAt } from './values-params.ts';
+import { schemaFile, schemaText, valuesSchema } from './values-schema.ts';
 
 type Json = Record<string, unknown>;
 const values = parse(readFileSync(path.join(chartDir, 'values.yaml'), 'utf8')) as Json;
@@ -20,16 +22,6 @@ const schema = JSON.parse(readFileSync(path.join(chartDir, 'values.schema.json')
 const documented = params();
 const isObject = (v: unknown): v is Json =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Resolves `$ref`s and single-entry `allOf` wrappers to the schema that applies. */
-function resolve(node: Json): Json {
-  if (typeof node.$ref === 'string') {
-    const name = node.$ref.replace('#/definitions/', '');
-    return resolve((schema.definitions as Json)[name] as Json);
-  }
-  if (Array.isArray(node.allOf) && node.allOf.length === 1) return resolve(node.allOf[0] as Json);
-  return node;
-}
 
 describe('values.schema.json', () => {
   it.each(helmVersions)(
@@ -93,26 +85,56 @@ describe('values.schema.json', () => {
     expect(open).toEqual([]);
   });
 
-  it('has exactly the keys of values.yaml, at every level', () => {
-    const mismatches: string[] = [];
-    const walk = (value: unknown, node: Json, at: string, inShared = false) => {
-      const s = resolve(node);
-      if (!isObject(value) || !s.properties) return;
-      const inSchema = Object.keys(s.properties as Json).sort();
-      const inValues = Object.keys(value).sort();
-      // A shared definition (a security context, a resource list) may offer more fields than
-      // the defaults set; the chart's own objects must match values.yaml exactly.
-      const shared = inShared || s !== node;
-      const same = shared
-        ? inValues.every((key) => inSchema.includes(key))
-        : JSON.stringify(inSchema) === JSON.stringify(inValues);
-      if (!same) mismatches.push(`${at || '(root)'}: schema ${inSchema} / values ${inValues}`);
-      for (const key of inValues)
-        if ((s.properties as Json)[key])
-          walk(value[key], (s.properties as Json)[key] as Json, at ? `${at}.${key}` : key, shared);
-    };
-    walk(values, schema, '');
-    expect(mismatches).toEqual([]);
+  it('is generated from the @param and @schema comments of values.yaml and up to date', () => {
+    expect(readFileSync(schemaFile, 'utf8'), 'run `node tests/chart/values-doc.ts --write`').toBe(
+      schemaText(),
+    );
+  });
+
+  it('types come from the defaults and keywords from @schema; misplaced comments are refused', () => {
+    const text = [
+      '## @section S',
+      'group:',
+      '  ## @param group.count A count.',
+      '  ## @schema {minimum: 1}',
+      '  count: 2',
+      '  ## @param group.size A size.',
+      '  ## @schema {oneOf: [{type: integer}, {type: string}]}',
+      '  size: 1',
+      '  ## @param group.labels Labels.',
+      '  ## @schema {$ref: stringMap}',
+      '  labels: {}',
+      '  ## @param group.ports Ports.',
+      '  ## @schema',
+      '  ## minItems: 1',
+      '  ## items: {maximum: 65535}',
+      '  ## @schema',
+      '  ports: [443]',
+    ].join('\n');
+    const group = (valuesSchema(text).properties as Json).group as Json;
+    expect(group).toMatchObject({
+      additionalProperties: false,
+      required: ['count', 'size', 'labels', 'ports'],
+    });
+    expect(group.properties).toEqual({
+      count: { type: 'integer', minimum: 1, description: 'A count.' },
+      size: { oneOf: [{ type: 'integer' }, { type: 'string' }], description: 'A size.' },
+      labels: { allOf: [{ $ref: '#/definitions/stringMap' }], description: 'Labels.' },
+      ports: {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'integer', maximum: 65535 },
+        description: 'Ports.',
+      },
+    });
+    expect(() => valuesSchema('a: 1\n')).toThrow(/a has no @param/);
+    expect(() => valuesSchema('## @param a A.\n## @schema {$ref: nothing}\na: {}\n')).toThrow(
+      /no definition named nothing/,
+    );
+    expect(() => valuesSchema('a: 1\n## @schema {minimum: 1}\n')).toThrow(/follows no @param/);
+    expect(() => valuesSchema('## @param a A.\n## @param b B.\na: 1\n')).toThrow(
+      /@param of no value: b/,
+    );
   });
 });
 
