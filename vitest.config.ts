@@ -10,7 +10,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['apps/*/test/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['apps/*/test/unit/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+        },
       },
       ...databaseProjects.map((engine) => ({
         extends: true,

@@ -5,12 +5,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '@todo-chatbot/test-kit';
 import autocannon from 'autocannon';
 import { connectInspector, summariseProfile } from './lib/cpu-profile.mjs';
 import { createEngine } from './lib/database.mjs';
 import { listSql } from './lib/list-sql.mjs';
 import { checkScenario, scenarios } from './lib/scenarios.mjs';
-import { freePort, startApi } from './lib/server.mjs';
+import { startApi } from './lib/server.mjs';
 import { prepareEngine } from './lib/setup.mjs';
 import { repoRoot, snapshotBuild } from './lib/snapshot.mjs';
 

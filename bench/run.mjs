@@ -1,6 +1,6 @@
 // `npm run bench [-- --quick] [--engines=postgres,pglite] [--rebuild] [--no-image]`:
 // measures the built API on PostgreSQL and PGlite against its two ceilings, writes
-// bench/results/<timestamp>.json and latest.json, and regenerates docs/performance.md.
+// bench/results/<timestamp>.json and latest.json, and rewrites the tables between the markers of docs/performance.md.
 // BENCH_DURATION (seconds per load run, default 8) and BENCH_CONNECTIONS (default 10) tune it.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

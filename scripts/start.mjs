@@ -26,12 +26,13 @@ function build(workspace) {
 // Next's build takes a while; skip it when the export is newer than every web source.
 const hasWebApp = existsSync(path.join(web, 'app'));
 if (hasWebApp) {
-  const sources = readdirSync(web).filter(
-    (name) => !['node_modules', '.next', 'out', 'test'].includes(name),
-  );
+  const sources = readdirSync(web)
+    .filter((name) => !['node_modules', '.next', 'out', 'test'].includes(name))
+    .map((name) => path.join(web, name));
+  // The web app also compiles the shared contract (types and vocabulary) into its export.
+  sources.push(path.join(root, 'packages/contract/src'));
   const builtAt = newestChange(path.join(webOut, 'index.html'));
-  if (builtAt < Math.max(...sources.map((name) => newestChange(path.join(web, name)))))
-    build('apps/web');
+  if (builtAt < Math.max(...sources.map(newestChange))) build('apps/web');
   process.env.WEB_DIR ??= webOut;
 }
 build('apps/api');

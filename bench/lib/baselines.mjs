@@ -3,10 +3,10 @@
 import { fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { freePort } from '@todo-chatbot/test-kit';
 import { connect } from './database.mjs';
 import { measure, percentiles } from './load.mjs';
 import { round } from './proc.mjs';
-import { freePort } from './server.mjs';
 
 /** Serves `body` from a bare node:http child and loads it exactly like the API scenario. */
 export async function bareHttp({ body, workDir, seconds, connections, warmupSeconds }) {

@@ -1,6 +1,6 @@
-// The pods' CPU and memory on the real cluster (metrics-server, from `npm run test:cluster`:
-// bench/results/cluster.json), beside the requests and limits the chart gives them with
-// values-local.yaml, the profile that cluster runs.
+// The table of the pods' CPU and memory on the real cluster (metrics-server, from
+// `npm run test:cluster`: bench/results/cluster.json), beside the requests and limits the chart
+// gives them with values-local.yaml, the profile that cluster runs.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -36,7 +36,6 @@ function localProfileResources() {
 const pair = (r) => (r ? `${r.cpu ?? '–'} / ${r.memory ?? '–'}` : '–');
 
 export function clusterUsage(run) {
-  if (!run) return undefined;
   const figure = (name) => run.figures.find((f) => f.name === name)?.value ?? '–';
   const resources = localProfileResources();
   const rows = COMPONENTS.map(([label, key]) => [
@@ -46,23 +45,14 @@ export function clusterUsage(run) {
     figure(`${label} at rest: CPU / memory per pod`),
     figure(`${label} under load: CPU / memory per pod`),
   ]);
-  const load = `${figure('rollout: throughput')} req/s from 6 signed-in users (list, create, complete, chat) through the ingress and the web Service`;
-  return [
-    '## On the real cluster: pods beside their requests and limits',
-    '',
-    `Kubernetes ${figure('Kubernetes')} built from source on the same kind of 2-core machine (\`npm run test:cluster\`, ${run.measured}); usage from metrics-server (15 s windows), three API replicas, one web and one PostgreSQL pod, with the chart's \`values-local.yaml\`, whose API CPU request is 100m so that three replicas and a rolling restart fit a laptop cluster. "Under load" is ${load}.`,
-    '',
-    table(
-      [
-        'Pod',
-        'request (CPU / memory)',
-        'limit (CPU / memory)',
-        'at rest, per pod',
-        'under load, per pod',
-      ],
-      rows,
-    ),
-    '',
-    `The API's CPU request is what its HPA scales on: at 70 % of it the HPA adds replicas (\`tests/cluster/10-autoscaling.test.ts\`: ${figure('HPA: load start to scaled up')} s from load to three replicas, ${figure('HPA: load stop to back at the minimum')} s back to one after it stopped). Refresh with \`npm run test:cluster\`, then \`node bench/cluster-figures.mjs\`, which copies its figures to bench/results/cluster.json and renders this file again.`,
-  ].join('\n');
+  return table(
+    [
+      'Pod',
+      'request (CPU / memory)',
+      'limit (CPU / memory)',
+      'at rest, per pod',
+      'under load, per pod',
+    ],
+    rows,
+  );
 }

@@ -1,9 +1,9 @@
 // Cold start: from spawning the process to the first 200 from /readyz, as a pod's readiness
 // probe would first see it. The median of several starts, since single starts vary widely here.
 import { spawn } from 'node:child_process';
+import { freePort, probe, waitFor } from '@todo-chatbot/test-kit';
 import { mb } from './load.mjs';
 import { rssBytes } from './proc.mjs';
-import { freePort, sleep } from './server.mjs';
 
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,16 +50,14 @@ export async function bareNodeColdStarts(runs) {
       },
     );
     try {
-      for (;;) {
-        const ready = await fetch(`http://127.0.0.1:${port}/`, {
-          signal: AbortSignal.timeout(2_000),
-        }).then(
-          (r) => r.status === 200,
-          () => false,
-        );
-        if (ready) break;
-        await sleep(5);
-      }
+      await waitFor(
+        'the bare server',
+        async () => (await probe(`http://127.0.0.1:${port}/`)) === 200,
+        {
+          timeoutMs: 60_000,
+          intervalMs: 5,
+        },
+      );
       samples.push(performance.now() - started);
     } finally {
       child.kill('SIGTERM');

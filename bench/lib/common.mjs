@@ -1,9 +1,10 @@
 // Small pieces the engine run and the image-bundle run share.
+import { sleep } from '@todo-chatbot/test-kit';
 import autocannon from 'autocannon';
 import { mb } from './load.mjs';
 import { rssBytes } from './proc.mjs';
 import { scenarios } from './scenarios.mjs';
-import { liveMemory, sleep } from './server.mjs';
+import { liveMemory } from './server.mjs';
 
 export const auth = (user) => ({ authorization: `Bearer ${user.token}` });
 

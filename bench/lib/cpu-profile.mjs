@@ -97,34 +97,42 @@ export function summariseProfile(profile, bundlePath, top = 15) {
 
 const add = (table, key, value) => table.set(key, (table.get(key) ?? 0) + value);
 
-function locate(frame, map) {
+export function locate(frame, map) {
   const { url, functionName, lineNumber, columnNumber } = frame;
   if (!url)
     return { owner: functionName.startsWith('(') ? functionName : '(native)', location: '' };
   if (url.startsWith('node:')) return { owner: 'node (built-in modules)', location: url };
-  const modules = url.lastIndexOf('/node_modules/');
-  if (modules >= 0) {
-    const rest = url.slice(modules + '/node_modules/'.length).split('/');
-    const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
-    return {
-      owner: name,
-      location: `${name}/${rest.slice(name.split('/').length).join('/')}:${lineNumber + 1}`,
-    };
-  }
+  const inPackage = packageLocation(url, lineNumber);
+  if (inPackage) return inPackage;
   if (map && url.endsWith('/dist/index.js')) {
     const entry = map.findEntry(lineNumber, columnNumber);
     if (entry?.originalSource) {
-      const source = entry.originalSource.replace(/^.*?apps\/api\//, 'apps/api/');
+      const source = entry.originalSource;
+      const fromPackage = packageLocation(source, entry.originalLine);
+      if (fromPackage) return fromPackage;
+      const workspace = /(?:apps|packages)\/[^/]+\/src\/.*$/.exec(source)?.[0] ?? source;
       return {
-        owner: `app: ${path.dirname(source).replace('apps/api/src', 'src')}`,
-        location: `${source}:${entry.originalLine + 1}`,
+        owner: `app: ${path.dirname(workspace).replace('apps/api/src', 'src')}`,
+        location: `${workspace}:${entry.originalLine + 1}`,
       };
     }
   }
   return { owner: 'other', location: `${url}:${lineNumber + 1}` };
 }
 
-function loadSourceMap(bundlePath) {
+/** The package a file under node_modules belongs to, from a URL or a bundle's source map. */
+function packageLocation(file, lineNumber) {
+  const modules = file.lastIndexOf('/node_modules/');
+  if (modules < 0) return undefined;
+  const rest = file.slice(modules + '/node_modules/'.length).split('/');
+  // drizzle-orm's own source maps name "../src/x.ts", which resolves to node_modules/src/x.ts.
+  const name =
+    rest[0] === 'src' ? 'drizzle-orm' : rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  const inside = rest[0] === 'src' ? rest : rest.slice(name.split('/').length);
+  return { owner: name, location: `${name}/${inside.join('/')}:${lineNumber + 1}` };
+}
+
+export function loadSourceMap(bundlePath) {
   try {
     return new SourceMap(JSON.parse(readFileSync(`${bundlePath}.map`, 'utf8')));
   } catch {

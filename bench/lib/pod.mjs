@@ -2,11 +2,12 @@
 // `podman run` to ready, then loaded like the other builds. Its node process is visible from
 // the host, so memory and CPU are read from /proc exactly as for the others.
 import { execFileSync, spawn } from 'node:child_process';
+import { freePort, waitForReady } from '@todo-chatbot/test-kit';
 import { chartPodLimits } from './chart.mjs';
 import { median } from './cold-start.mjs';
 import { mb } from './load.mjs';
 import { round, rssBytes } from './proc.mjs';
-import { BENCH_AUTH_SECRET, freePort, sleep } from './server.mjs';
+import { BENCH_AUTH_SECRET } from './server.mjs';
 
 export const IMAGE = process.env.BENCH_IMAGE ?? 'localhost/todo-chatbot-api:0.1.0';
 // The chart's current api.resources.limits; BENCH_POD_LIMITS="--memory=768m --cpus=2" to try others.
@@ -66,20 +67,16 @@ export async function startPod(databaseUrl, { limits = POD_LIMITS, name } = {}) 
     stderr += chunk;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = started + 120_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(
-        `container exited with ${child.exitCode}: ${stderr.trim().split('\n').at(-1)}`,
-      );
-    if (performance.now() > deadline) throw new Error('container not ready within 120 s');
-    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    await sleep(20);
-  }
+  await waitForReady(url, {
+    timeoutMs: 120_000,
+    intervalMs: 20,
+    alive: () => {
+      if (child.exitCode !== null)
+        throw new Error(
+          `container exited with ${child.exitCode}: ${stderr.trim().split('\n').at(-1)}`,
+        );
+    },
+  });
   const readyMs = performance.now() - started;
   const pid = Number(
     execFileSync('podman', ['inspect', '--format', '{{.State.Pid}}', name], {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { sleep } from '@todo-chatbot/test-kit';
 import { chartTiming } from './lib/chart.mjs';
 import { createPostgres } from './lib/postgres.mjs';
 import { apiSuites } from './scenarios/api-suites.mjs';
@@ -103,7 +104,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadAverage = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
 async function main() {

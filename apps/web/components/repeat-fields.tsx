@@ -1,9 +1,9 @@
 'use client';
 // How a task repeats: a frequency, and the weekdays or the number of days it needs.
+import { WEEKDAYS } from '@todo-chatbot/contract/vocabulary';
 import type { RepeatForm, RepeatKind } from '../lib/recurrence';
 import { weekdayName } from '../lib/recurrence';
 import { field, label } from '../lib/styles';
-import { weekdays } from '../lib/types';
 
 const kinds: [RepeatKind, string][] = [
   ['none', 'Does not repeat'],
@@ -44,7 +44,7 @@ export function RepeatFields({ value, onChange, problem, idPrefix }: RepeatField
         {value.kind === 'weekly' && (
           <fieldset className="flex flex-wrap gap-1.5">
             <legend className="sr-only">On these days (none: the due date’s weekday)</legend>
-            {weekdays.map((day) => {
+            {WEEKDAYS.map((day) => {
               const checked = value.weekdays.includes(day);
               return (
                 <label
@@ -62,7 +62,7 @@ export function RepeatFields({ value, onChange, problem, idPrefix }: RepeatField
                     onChange={() =>
                       onChange({
                         ...value,
-                        weekdays: weekdays.filter((other) =>
+                        weekdays: WEEKDAYS.filter((other) =>
                           other === day ? !checked : value.weekdays.includes(other),
                         ),
                       })

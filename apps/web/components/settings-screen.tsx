@@ -1,7 +1,7 @@
 'use client';
 // Settings: appearance, reminders, which model answers chat, and tokens for MCP clients.
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { browserTimeZone } from '../lib/dates';
 import { card } from '../lib/styles';
 import type { User } from '../lib/types';
@@ -18,7 +18,6 @@ export function SettingsScreen({ user }: { user: User }) {
   const notify = useToast();
   const timeZone = useMemo(browserTimeZone, []);
   const reminders = useReminders(timeZone, notify);
-  const section = `${card} p-4 sm:p-6`;
   return (
     <div className="min-h-dvh">
       <title>Settings · Todo Chatbot</title>
@@ -42,35 +41,45 @@ export function SettingsScreen({ user }: { user: User }) {
             Signed in as <span className="font-medium text-fg">{user.email}</span>
           </p>
         </div>
-        <section className={section} aria-labelledby="appearance-heading">
-          <h2 id="appearance-heading" className="mb-3 text-lg font-semibold">
-            Appearance
-          </h2>
+        <SettingsSection id="appearance" title="Appearance">
           <ThemeChooser />
-        </section>
-        <section className={section} aria-labelledby="reminders-heading">
-          <h2 id="reminders-heading" className="mb-3 text-lg font-semibold">
-            Reminders
-          </h2>
+        </SettingsSection>
+        <SettingsSection id="reminders" title="Reminders">
           <ReminderSettings {...reminders} />
-        </section>
-        <section className={section} aria-labelledby="assistant-heading">
-          <h2 id="assistant-heading" className="mb-3 text-lg font-semibold">
-            Assistant
-          </h2>
+        </SettingsSection>
+        <SettingsSection id="assistant" title="Assistant">
           <AssistantInfoCard />
-        </section>
-        <section className={section} aria-labelledby="tokens-heading">
-          <h2 id="tokens-heading" className="mb-1 text-lg font-semibold">
-            API tokens for MCP clients
-          </h2>
+        </SettingsSection>
+        <SettingsSection id="tokens" title="API tokens for MCP clients" lead>
           <p className="mb-4 text-sm text-muted">
             Let Cursor, Claude Desktop or another MCP client manage your tasks. Each token acts as
             you; revoke it when you stop using that client.
           </p>
           <TokenManager />
-        </section>
+        </SettingsSection>
       </main>
     </div>
+  );
+}
+
+/** A card with a heading; `lead` when a paragraph follows the heading closely. */
+function SettingsSection({
+  id,
+  title,
+  lead = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  lead?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`${card} p-4 sm:p-6`} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className={`${lead ? 'mb-1' : 'mb-3'} text-lg font-semibold`}>
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

@@ -1,18 +1,17 @@
 'use client';
 // Everything about one task: title, notes, priority, tags, due date and time, reminder, repeat.
+import { DESCRIPTION_MAX, PRIORITIES, TITLE_MAX } from '@todo-chatbot/contract/vocabulary';
 import { type FormEvent, useId, useState } from 'react';
 import { reminderChoices } from '../lib/reminder-options';
 import { dangerButton, field, label, primaryButton, secondaryButton } from '../lib/styles';
 import {
-  DESCRIPTION_MAX,
   formFromTask,
   patchFromForm,
   type TaskForm,
   type TaskFormProblems,
-  TITLE_MAX,
   validateTaskForm,
 } from '../lib/task-form';
-import { priorities, type Task, type TaskPatch } from '../lib/types';
+import type { Task, TaskPatch } from '../lib/types';
 import { Dialog } from './dialog';
 import { RepeatFields } from './repeat-fields';
 
@@ -119,7 +118,7 @@ export function TaskEditor({ task, timeZone, onClose, onSave, onDelete }: TaskEd
                   data-testid="editor-priority"
                   className={`${field} mt-1`}
                 >
-                  {priorities.map((value) => (
+                  {PRIORITIES.map((value) => (
                     <option key={value} value={value}>
                       {priorityNames[value]}
                     </option>

@@ -1,21 +1,27 @@
 'use client';
 // Search, filters and sort for the list; on phones the filters fold away behind one button.
+import {
+  DUE_FILTERS,
+  type DueFilter,
+  PRIORITIES,
+  TASK_SORTS,
+  type TaskSort,
+} from '@todo-chatbot/contract/vocabulary';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { field, iconButton, secondaryButton } from '../lib/styles';
-import { dueFilters, isFiltered, naturalOrder, sorts, type TaskView } from '../lib/task-view';
-import { priorities } from '../lib/types';
+import { isFiltered, naturalOrder, type TaskView } from '../lib/task-view';
 import type { TaskCounts } from '../lib/use-tasks';
 import { Icon } from './icon';
 import { Select } from './select';
 import { StatusTabs } from './status-tabs';
 
-const dueLabels: Record<(typeof dueFilters)[number], string> = {
+const dueLabels: Record<DueFilter, string> = {
   overdue: 'Overdue',
   today: 'Due today',
   week: 'Next 7 days',
   none: 'No due date',
 };
-const sortLabels: Record<(typeof sorts)[number], string> = {
+const sortLabels: Record<TaskSort, string> = {
   created: 'Added',
   due: 'Due date',
   priority: 'Priority',
@@ -118,7 +124,7 @@ export function TaskToolbar({ view, counts, tags, onChange }: ToolbarProps) {
           onChange={(value) => onChange({ priority: value as TaskView['priority'] })}
           options={[
             ['', 'Any priority'],
-            ...[...priorities].reverse().map((value) => [value, priorityLabels[value]] as const),
+            ...[...PRIORITIES].reverse().map((value) => [value, priorityLabels[value]] as const),
           ]}
         />
         <Select
@@ -135,7 +141,7 @@ export function TaskToolbar({ view, counts, tags, onChange }: ToolbarProps) {
           onChange={(value) => onChange({ due: value as TaskView['due'] })}
           options={[
             ['', 'Any time'],
-            ...dueFilters.map((value) => [value, dueLabels[value]] as const),
+            ...DUE_FILTERS.map((value) => [value, dueLabels[value]] as const),
           ]}
         />
         <div className="flex items-end gap-1">
@@ -148,7 +154,7 @@ export function TaskToolbar({ view, counts, tags, onChange }: ToolbarProps) {
                 const sort = value as TaskView['sort'];
                 onChange({ sort, order: naturalOrder[sort] });
               }}
-              options={sorts.map((value) => [value, sortLabels[value]] as const)}
+              options={TASK_SORTS.map((value) => [value, sortLabels[value]] as const)}
             />
           </div>
           <button

@@ -1,9 +1,5 @@
 // Typed fetch wrapper for the same-origin API: JSON in and out, one error type for every failure.
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import type { FieldProblem } from '@todo-chatbot/contract';
 
 export class ApiError extends Error {
   readonly status: number;

@@ -1,5 +1,6 @@
 // Recurrence rules as the editor shows them, and as one short phrase on a task row.
-import { type Recurrence, type Weekday, weekdays } from './types';
+import { WEEKDAYS } from '@todo-chatbot/contract/vocabulary';
+import type { Recurrence, Weekday } from './types';
 
 export type RepeatKind = 'none' | Recurrence['frequency'];
 
@@ -41,7 +42,7 @@ export function describeRecurrence(rule: Recurrence): string {
 }
 
 function sortDays(days: readonly Weekday[]): Weekday[] {
-  return weekdays.filter((day) => days.includes(day));
+  return WEEKDAYS.filter((day) => days.includes(day));
 }
 
 export function toRepeatForm(rule: Recurrence | null): RepeatForm {

@@ -1,12 +1,12 @@
 // The task editor's fields, their checks, and the smallest patch that saves them.
+
+import { DESCRIPTION_MAX, TAG_MAX_LENGTH, TITLE_MAX } from '@todo-chatbot/contract/vocabulary';
 import { fromDateTimeInputs, toDateTimeInputs } from './dates';
 import { fromRepeatForm, type RepeatForm, toRepeatForm } from './recurrence';
 import { type ReminderChoice, reminderChoice, reminderInstant } from './reminder-options';
 import type { Priority, Task, TaskPatch } from './types';
 
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 4000;
-const TAG_PATTERN = /^[\p{L}\p{N}_-]{1,32}$/u;
+const TAG_PATTERN = new RegExp(`^[\\p{L}\\p{N}_-]{1,${TAG_MAX_LENGTH}}$`, 'u');
 
 export interface TaskForm {
   title: string;

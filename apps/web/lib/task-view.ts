@@ -1,20 +1,25 @@
 // What the list shows (filters, search, sort), kept in the address bar so reloads keep it.
-import type { TaskQuery } from './tasks-api';
-import { type Priority, priorities } from './types';
-
-export const statuses = ['all', 'pending', 'completed'] as const;
-export const dueFilters = ['overdue', 'today', 'week', 'none'] as const;
-export const sorts = ['created', 'due', 'priority', 'title'] as const;
-const orders = ['asc', 'desc'] as const;
+import {
+  DUE_FILTERS,
+  type DueFilter,
+  PRIORITIES,
+  SORT_ORDERS,
+  type SortOrder,
+  TASK_SORTS,
+  TASK_STATUSES,
+  type TaskSort,
+  type TaskStatus,
+} from '@todo-chatbot/contract/vocabulary';
+import type { Priority, TaskQuery } from './types';
 
 export interface TaskView {
-  status: (typeof statuses)[number];
+  status: TaskStatus;
   priority: Priority | '';
   tag: string;
-  due: (typeof dueFilters)[number] | '';
+  due: DueFilter | '';
   q: string;
-  sort: (typeof sorts)[number];
-  order: (typeof orders)[number];
+  sort: TaskSort;
+  order: SortOrder;
 }
 
 /** The direction each sort reads best in: newest first, soonest due, most important. */
@@ -41,15 +46,15 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null, fa
 
 export function viewFromSearch(search: string): TaskView {
   const params = new URLSearchParams(search);
-  const sort = oneOf(sorts, params.get('sort'), defaultView.sort);
+  const sort = oneOf(TASK_SORTS, params.get('sort'), defaultView.sort);
   return {
-    status: oneOf(statuses, params.get('status'), defaultView.status),
-    priority: oneOf(priorities, params.get('priority'), '' as Priority),
+    status: oneOf(TASK_STATUSES, params.get('status'), defaultView.status),
+    priority: oneOf(PRIORITIES, params.get('priority'), '' as Priority),
     tag: (params.get('tag') ?? '').trim().replace(/^#+/, '').toLowerCase(),
-    due: oneOf(dueFilters, params.get('due'), ''),
+    due: oneOf(DUE_FILTERS, params.get('due'), ''),
     q: params.get('q') ?? '',
     sort,
-    order: oneOf(orders, params.get('order'), naturalOrder[sort]),
+    order: oneOf(SORT_ORDERS, params.get('order'), naturalOrder[sort]),
   };
 }
 

@@ -1,21 +1,16 @@
 // Task endpoints for the signed-in user ("me").
 import { apiRequest } from './api-client';
-import type { Completion, NewTask, ParsedTask, Task, TaskList, TaskPatch } from './types';
+import type {
+  Completion,
+  NewTask,
+  ParsedTask,
+  Task,
+  TaskList,
+  TaskPatch,
+  TaskQuery,
+} from './types';
 
 const base = '/api/me/tasks';
-
-export interface TaskQuery {
-  status?: 'all' | 'pending' | 'completed';
-  q?: string;
-  priority?: string;
-  tag?: string;
-  due?: string;
-  tz?: string;
-  sort?: string;
-  order?: string;
-  limit?: number;
-  offset?: number;
-}
 
 export function listTasks(query: TaskQuery, signal?: AbortSignal): Promise<TaskList> {
   return apiRequest('GET', base, { query: { ...query }, signal });

@@ -1,67 +1,18 @@
-// JSON shapes of the public API contract, as the browser sees them.
-
-export const priorities = ['none', 'low', 'medium', 'high'] as const;
-export type Priority = (typeof priorities)[number];
-
-export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof weekdays)[number];
-
-export type Recurrence =
-  | { frequency: 'daily'; timezone?: string }
-  | { frequency: 'weekly'; weekdays?: Weekday[]; timezone?: string }
-  | { frequency: 'monthly'; timezone?: string }
-  | { frequency: 'every_n_days'; interval: number; timezone?: string };
-
-export interface Task {
-  id: number;
-  user_id: string;
-  title: string;
-  description: string;
-  completed: boolean;
-  completed_at: string | null;
-  priority: Priority;
-  tags: string[];
-  due_at: string | null;
-  remind_at: string | null;
-  recurrence: Recurrence | null;
-  created_at: string;
-  updated_at: string;
-}
-
-/** Fields a client may set; `null` clears a date or the recurrence. */
-export interface TaskFields {
-  title: string;
-  description: string;
-  priority: Priority;
-  tags: string[];
-  due_at: string | null;
-  remind_at: string | null;
-  recurrence: Recurrence | null;
-}
-export type TaskPatch = Partial<TaskFields> & { completed?: boolean };
-export type NewTask = Pick<TaskFields, 'title'> & Partial<TaskFields>;
-
-export interface TaskList {
-  tasks: Task[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface Completion {
-  task: Task;
-  next_task: Task | null;
-}
-
-/** One task the language engine read out of a quick-add line. */
-export interface ParsedTask {
-  title: string;
-  description?: string;
-  priority?: Priority;
-  tags?: string[];
-  due_at?: string | null;
-  recurrence?: Recurrence | null;
-}
+// JSON shapes of the public API as the browser sees them. The task vocabulary is the API's own
+// contract, imported as types only (the bundle gains no zod); Better Auth's user, chat and
+// tokens are described here.
+export type {
+  Completion,
+  NewTask,
+  ParsedTask,
+  Priority,
+  Recurrence,
+  Task,
+  TaskList,
+  TaskPatch,
+  TaskQuery,
+  Weekday,
+} from '@todo-chatbot/contract';
 
 export interface User {
   id: string;

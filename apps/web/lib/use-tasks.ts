@@ -14,10 +14,9 @@ import {
   listTasks,
   parseQuickAdd,
   setCompleted,
-  type TaskQuery,
   updateTask,
 } from './tasks-api';
-import type { Task, TaskPatch } from './types';
+import type { Task, TaskPatch, TaskQuery } from './types';
 
 export interface TaskCounts {
   pending: number;

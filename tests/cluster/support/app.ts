@@ -2,6 +2,7 @@
 // or a NodePort), a bearer session from sign-up, Server-Sent Events, and an MCP SDK client.
 import { randomBytes } from 'node:crypto';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { fetchSend, signUp as kitSignUp } from '@todo-chatbot/test-kit';
 import { expect } from 'vitest';
 import { parseSse } from '../../../apps/api/test/sse.ts';
 
@@ -25,15 +26,13 @@ export const publicOrigin = 'http://todo.local';
 export async function signUp(base: string, name: string): Promise<Session> {
   const email = `${name}-${randomBytes(4).toString('hex')}@example.com`;
   // Node's fetch sends Sec-Fetch-Mode like a browser, so Better Auth asks for an Origin too.
-  const response = await fetch(`${base}/api/auth/sign-up/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: publicOrigin },
-    body: JSON.stringify({ name, email, password: 'correct horse battery staple' }),
+  const send = fetchSend(base, { headers: { origin: publicOrigin } });
+  const { token } = await kitSignUp(send, {
+    name,
+    email,
+    password: 'correct horse battery staple',
   });
-  const token = response.headers.get('set-auth-token');
-  expect(response.status, await response.clone().text()).toBe(200);
-  expect(token).toBeTruthy();
-  return { base, token: token as string, email };
+  return { base, token, email };
 }
 
 export async function call(
@@ -43,22 +42,9 @@ export async function call(
   body?: unknown,
   base = session.base,
 ): Promise<Reply> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${session.token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // Not JSON: the tests see the text.
-  }
-  return { status: response.status, body: parsed };
+  const headers = { authorization: `Bearer ${session.token}` };
+  const { status, body: parsed } = await fetchSend(base)(method, path, { body, headers });
+  return { status, body: parsed };
 }
 
 /** A chat turn as Server-Sent Events: every event in order, with its JSON data. */

@@ -4,6 +4,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { waitFor as pollUntil, sleep } from '@todo-chatbot/test-kit';
 import { inject } from 'vitest';
 import { helmBinary, repoRoot } from '../../chart/helpers/tools.ts';
 
@@ -93,32 +94,36 @@ export function helm(args: string[], options?: RunOptions): Promise<string> {
   return run(helmBinary('helm4'), args, options);
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 /**
- * Polls until `check` returns a value other than undefined or false; after `timeoutMs` throws
- * with what was awaited, the last error, and the namespace's diagnostics.
+ * Polls until `check` returns a value other than undefined or false, retrying its errors
+ * (the cluster is still converging); after `timeoutMs` throws with what was awaited, the last
+ * error, and the namespace's diagnostics.
  */
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined | false>,
   timeoutMs: number,
   intervalMs = 1000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
   let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    await sleep(intervalMs);
-  }
-  const reason = last instanceof Error ? `\nlast error: ${last.message}` : '';
-  throw new Error(
-    `timed out after ${timeoutMs / 1000} s waiting for ${what}${reason}\n${await diagnostics()}`,
+  return pollUntil(
+    what,
+    async () => {
+      try {
+        return await check();
+      } catch (error) {
+        last = error;
+        return undefined;
+      }
+    },
+    {
+      timeoutMs,
+      intervalMs,
+      explain: async () =>
+        `${last instanceof Error ? `\nlast error: ${last.message}` : ''}\n${await diagnostics()}`,
+    },
   );
 }
 
@@ -143,26 +148,10 @@ export async function diagnostics(ns = namespace): Promise<string> {
       ]) {
         if (status.ready && status.restartCount === 0) continue;
         const name = `${pod.metadata.name}/${status.name}`;
-        await attempt(`logs of ${name}`, [
-          '-n',
-          ns,
-          'logs',
-          pod.metadata.name,
-          '-c',
-          status.name,
-          '--tail=40',
-        ]);
+        const logs = ['-n', ns, 'logs', pod.metadata.name, '-c', status.name, '--tail=40'];
+        await attempt(`logs of ${name}`, logs);
         if (status.restartCount > 0)
-          await attempt(`previous logs of ${name}`, [
-            '-n',
-            ns,
-            'logs',
-            pod.metadata.name,
-            '-c',
-            status.name,
-            '--previous',
-            '--tail=40',
-          ]);
+          await attempt(`previous logs of ${name}`, [...logs, '--previous']);
       }
     }
   } catch {

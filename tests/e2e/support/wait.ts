@@ -1,4 +1,5 @@
 // Polling for page objects, which also run in hooks where expect.poll is not allowed.
+import { waitFor } from '@todo-chatbot/test-kit';
 
 export async function until<T>(
   read: () => Promise<T>,
@@ -6,16 +7,14 @@ export async function until<T>(
   what: string,
   timeoutMs = 10_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!accept(last)) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out after ${timeoutMs} ms waiting for ${what}; last saw ${JSON.stringify(last)}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
+  let last: T | undefined;
+  const accepted = await waitFor(
+    what,
+    async () => {
+      last = await read();
+      return accept(last) && { value: last };
+    },
+    { timeoutMs, intervalMs: 100, explain: () => `; last saw ${JSON.stringify(last)}` },
+  );
+  return accepted.value;
 }

@@ -1,9 +1,9 @@
 // Probes of accounts and sign-in (issue 20, items 3–6): redirects after sign-in, password
 // guessing per account, account enumeration at sign-up, Better Auth's fields and routes.
+import { sleep } from '@todo-chatbot/test-kit';
 import { chromium } from 'playwright-core';
 import { randomAddress } from '../lib/hostile-server.mjs';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 function counts(replies) {
   const byStatus = {};
@@ -22,19 +22,6 @@ function signIn(server, email, password, address) {
     address,
     body: { email, password },
   });
-}
-
-/** A session cookie, which the probe's own sign-up helper does not keep. */
-async function cookieAccount(server, address) {
-  const email = newEmail();
-  const reply = await server.request('POST', '/api/auth/sign-up/email', {
-    address,
-    body: { name: 'Cookie', email, password: 'correct horse battery' },
-  });
-  const setCookie = [reply.headers['set-cookie'] ?? []].flat();
-  const cookie = setCookie.find((line) => line.includes('session_token'))?.split(';')[0];
-  if (reply.status !== 200 || !cookie) throw new Error(`sign-up answered ${reply.status}`);
-  return { email, cookie, token: reply.headers['set-auth-token'] };
 }
 
 export default [
@@ -260,7 +247,8 @@ export default [
     tried: 'a cross-site POST with the session cookie and a bogus Authorization header',
     async run(server) {
       const address = randomAddress();
-      const { cookie } = await cookieAccount(server, address);
+      const { cookie } = await server.signUp({ address, name: 'Cookie' });
+      if (!cookie) throw new Error('sign-up set no session cookie');
       const statuses = [];
       for (const authorization of ['Bearer bogus', 'Bearer todo_bogus', 'Basic eDp5']) {
         const reply = await server.request('POST', '/api/me/tasks', {

@@ -1,8 +1,8 @@
 // Probes of the chat assistant and the MCP server: one message's work, the per-user caps on
 // conversations and messages, the size of a conversation's stored messages, and MCP batches.
+import { sleep } from '@todo-chatbot/test-kit';
 import { latencySummary } from '../lib/stats.mjs';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const kb = (bytes) => Math.round(bytes / 102.4) / 10;
 
 /** "add t0, t1, …" as long as one chat message may be (4,000 characters). */

@@ -2,9 +2,8 @@
 // Chromium), the docs assets lookup, bodies cut short or malformed, slow clients, and the
 // connection cap. The server's output must stay one JSON object per line throughout.
 import net from 'node:net';
+import { sleep } from '@todo-chatbot/test-kit';
 import { chromium } from 'playwright-core';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The server's output as lines; the first may be cut when the buffer is full. */
 function outputLines(server) {

@@ -1,8 +1,8 @@
 // Probes of the per-user quotas: the task cap, the request and chat budgets, and one user's
 // searches against another user's list (the noisy neighbour).
+import { sleep } from '@todo-chatbot/test-kit';
 import { latencySummary } from '../lib/stats.mjs';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const tally = (replies) =>
   replies.reduce((counts, reply) => {
     counts[reply.status] = (counts[reply.status] ?? 0) + 1;

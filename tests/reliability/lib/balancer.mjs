@@ -3,7 +3,7 @@
 // and never retries (kube-proxy does not), so every backend failure reaches the client.
 import { once } from 'node:events';
 import http from 'node:http';
-import { probe } from './replica.mjs';
+import { probe } from '@todo-chatbot/test-kit';
 
 // Hop-by-hop headers belong to one connection, not to the message (RFC 9110 section 7.6.1).
 const HOP_BY_HOP = new Set([

@@ -1,9 +1,8 @@
 // Replicas of the API behind the readiness-gated balancer, and the rollout that replaces them
 // one at a time like a Deployment with maxSurge 1 and maxUnavailable 0.
+import { sleep } from '@todo-chatbot/test-kit';
 import { spawnBalancer } from './balancer-process.mjs';
 import { startReplica } from './replica.mjs';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * @param {object} options

@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { signUp } from '@todo-chatbot/test-kit';
 import { createClient } from './http.mjs';
 import { startReplica } from './replica.mjs';
 
@@ -54,24 +55,23 @@ export async function startHostileServer(ctx, { name, env = {} }) {
         headers: { 'x-forwarded-for': address, ...headers },
       });
     },
-    /** Signs up a new account from `address`; its requests carry its bearer session token. */
-    async signUp({ address = randomAddress(), email, password = 'correct horse battery' } = {}) {
-      const account = { email: email ?? `${randomName()}@example.com`, password };
-      const response = await http.request(replica.url, 'POST', '/api/auth/sign-up/email', {
-        body: { ...account, name: 'Probe' },
-        headers: { 'x-forwarded-for': address },
-      });
-      if (response.status !== 200) {
-        throw new Error(`sign-up answered ${response.status}: ${JSON.stringify(response.body)}`);
-      }
-      const token = response.headers['set-auth-token'];
-      const userId = response.body.user.id;
-      const send = (method, requestPath, { headers = {}, body } = {}) =>
+    /**
+     * Signs up a new account from `address`; its requests carry its bearer session token
+     * (its session cookie is there for probes that act as a browser).
+     */
+    async signUp({
+      address = randomAddress(),
+      email = `${randomName()}@example.com`,
+      password = 'correct horse battery',
+      name = 'Probe',
+    } = {}) {
+      const fromAddress = (method, requestPath, { headers = {}, body } = {}) =>
         http.request(replica.url, method, requestPath, {
           body,
-          headers: { 'x-forwarded-for': address, authorization: `Bearer ${token}`, ...headers },
+          headers: { 'x-forwarded-for': address, ...headers },
         });
-      return { ...account, address, token, userId, request: send };
+      const session = await signUp(fromAddress, { name, email, password });
+      return { ...session, address, request: session.send };
     },
     stop,
   };

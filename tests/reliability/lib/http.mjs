@@ -11,12 +11,25 @@ export function createClient({ maxSockets = 256, timeoutMs = 15_000, headers: al
    * @returns {Promise<{status: number, body: any, headers: object, ms: number, error?: string}>}
    * status 0 means the request failed below HTTP (refused, reset, timed out).
    */
-  function request(baseUrl, method, path, { body, headers = {} } = {}) {
+  async function request(baseUrl, method, path, options = {}) {
+    const started = performance.now();
+    const first = await send(baseUrl, method, path, options);
+    // A server may close an idle keep-alive connection just as a request is written on it (nginx
+    // does so on its graceful stop); the request never reached it. Browsers and Node's own docs
+    // (request.reusedSocket) send it once more; so does this client, and
+    // says so (resent), so that a load can count it.
+    const result = first.resendable
+      ? { ...(await send(baseUrl, method, path, options)), resent: true }
+      : first;
+    delete result.resendable;
+    return { ...result, ms: performance.now() - started };
+  }
+
+  function send(baseUrl, method, path, { body, headers = {} } = {}) {
     const url = new URL(path, baseUrl);
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const started = performance.now();
     return new Promise((resolve) => {
-      const finish = (result) => resolve({ ...result, ms: performance.now() - started });
+      const finish = resolve;
       const req = http.request(
         url,
         {
@@ -58,7 +71,13 @@ export function createClient({ maxSockets = 256, timeoutMs = 15_000, headers: al
         req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
       );
       req.on('error', (error) =>
-        finish({ status: 0, body: null, headers: {}, error: error.code ?? error.message }),
+        finish({
+          status: 0,
+          body: null,
+          headers: {},
+          error: error.code ?? error.message,
+          resendable: req.reusedSocket && error.code === 'ECONNRESET',
+        }),
       );
       req.end(payload);
     });

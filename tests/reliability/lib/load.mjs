@@ -1,8 +1,8 @@
 // The load: signed-in users, each looping over a list, a create, a completion and a chat turn,
 // recording every outcome and every write the service acknowledged, so that afterwards the
 // database can be checked for acknowledged writes that went missing.
+import { signUp, sleep } from '@todo-chatbot/test-kit';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const PASSWORD = 'correct horse battery staple';
 
 /** What a request must answer to count as served. */
@@ -49,21 +49,26 @@ export function createLoad({
       code: response.body?.error?.code ?? response.error,
       backend: response.headers['x-backend'],
       retryAfter: response.headers['retry-after'],
+      resent: response.resent === true,
     });
     session.requests++;
     return response;
   }
 
-  async function signUp(index) {
-    const email = `${label}-${index}@example.com`;
+  async function signUpUser(index) {
+    const account = {
+      email: `${label}-${index}@example.com`,
+      password: PASSWORD,
+      name: `Load ${index}`,
+    };
+    const send = (method, path, init) => client.request(target(), method, path, init);
     for (let attempt = 1; ; attempt++) {
-      const response = await client.request(target(), 'POST', '/api/auth/sign-up/email', {
-        body: { email, password: PASSWORD, name: `Load ${index}` },
-      });
-      const token = response.headers['set-auth-token'];
-      if (response.status === 200 && token) return { index, email, token, requests: 0, seq: 0 };
-      if (attempt >= 3)
-        throw new Error(`sign-up ${email}: ${response.status} ${JSON.stringify(response.body)}`);
+      try {
+        const { token } = await signUp(send, account);
+        return { index, email: account.email, token, requests: 0, seq: 0 };
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
       await sleep(500);
     }
   }
@@ -128,7 +133,7 @@ export function createLoad({
     async setup() {
       for (let index = 0; index < users; index += 5) {
         const batch = [];
-        for (let i = index; i < Math.min(users, index + 5); i++) batch.push(signUp(i));
+        for (let i = index; i < Math.min(users, index + 5); i++) batch.push(signUpUser(i));
         sessions.push(...(await Promise.all(batch)));
       }
     },

@@ -19,6 +19,7 @@ export function summarizeRecords(records, durationMs) {
   return {
     requests: records.length,
     failed: failed.length,
+    resent_after_closed_keep_alive: records.filter((record) => record.resent).length,
     throughput_rps: Math.round((records.length / (durationMs / 1000)) * 10) / 10,
     latency: latencySummary(records.map((record) => record.ms)),
     ops,

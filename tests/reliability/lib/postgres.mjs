@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '@todo-chatbot/test-kit';
 import pg from 'pg';
-import { freePort } from './ports.mjs';
 
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 // PostgreSQL refuses to run as root; as root we hand the directory to the postgres user.

@@ -1,10 +1,7 @@
 // One API replica as a child process, and its termination the way the kubelet does it:
 // preStop hook, then SIGTERM, then SIGKILL when the grace period runs out.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { freePort } from './ports.mjs';
+import { freePort, sleep, startApi } from '@todo-chatbot/test-kit';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const OUTPUT_LIMIT = 64 * 1024;
 
 /**
@@ -16,12 +13,14 @@ const OUTPUT_LIMIT = 64 * 1024;
 export async function startReplica({ entry, name, env }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [entry], {
+  const api = await startApi({
+    entry,
+    name,
+    port,
+    ready: false,
+    outputLimit: OUTPUT_LIMIT,
     env: {
-      PATH: process.env.PATH,
       NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
       PUBLIC_URL: url,
       LOG_LEVEL: 'warn',
       AUTH_RATE_LIMIT_ENABLED: 'false', // all load comes from one address
@@ -29,35 +28,21 @@ export async function startReplica({ entry, name, env }) {
       USER_RATE_LIMIT_ENABLED: 'false',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const keep = (chunk) => {
-    output = (output + chunk).slice(-OUTPUT_LIMIT);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = once(child, 'exit').then(([code, signal]) => ({ code, signal }));
+  const { child, exited } = api;
   const replica = {
     name,
     url,
     port,
     child,
-    startedAt: Date.now(),
     exited,
-    output: () => output,
+    output: api.output,
     get running() {
-      return child.exitCode === null && child.signalCode === null;
+      return api.running;
     },
-    /** Waits until /readyz answers 200 (what a readiness probe would see). */
-    async waitReady(timeoutMs = 60_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        if (!replica.running) throw new Error(`${name} exited while starting:\n${output}`);
-        if ((await probe(`${url}/readyz`)) === 200) return Date.now() - replica.startedAt;
-        await sleep(100);
-      }
-      throw new Error(`${name} not ready after ${timeoutMs} ms:\n${output}`);
+    /** Waits until /readyz answers 200 (what a readiness probe would see); ms since the spawn. */
+    waitReady(timeoutMs = 60_000) {
+      return api.waitReady('readyz', { timeoutMs, intervalMs: 100, probeTimeoutMs: 3_000 });
     },
     /**
      * Pod deletion: `onTerminating` fires at once (the endpoint controller's view), the preStop
@@ -82,20 +67,7 @@ export async function startReplica({ entry, name, env }) {
       };
     },
     /** Last resort in a finally block. */
-    kill() {
-      if (replica.running) child.kill('SIGKILL');
-    },
+    kill: api.kill,
   };
   return replica;
-}
-
-/** Status of one GET, 0 when the request failed; bounded by its own timeout. */
-export async function probe(url, timeoutMs = 3_000) {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    await response.arrayBuffer();
-    return response.status;
-  } catch {
-    return 0;
-  }
 }

@@ -1,8 +1,6 @@
 // Polls each replica's /readyz and /healthz as the kubelet would (but every 100 ms), keeping a
 // timeline, so the outage scenario can say when readiness flipped and whether liveness held.
-import { probe } from './replica.mjs';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+import { probe, sleep } from '@todo-chatbot/test-kit';
 
 export function watchProbes(replicas, { intervalMs = 100, maxMs = 10 * 60_000, now }) {
   const timeline = replicas.map((replica) => ({ name: replica.name, samples: [] }));

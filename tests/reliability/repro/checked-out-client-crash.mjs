@@ -4,6 +4,7 @@
 // "Unhandled 'error' event", instead of failing that one request with a 503.
 // Run: node tests/reliability/repro/checked-out-client-crash.mjs   (exit 0 = fixed, 1 = bug)
 import { spawn } from 'node:child_process';
+import { sleep } from '@todo-chatbot/test-kit';
 import { createPostgres } from '../lib/postgres.mjs';
 
 const CHILD = `
@@ -36,7 +37,7 @@ try {
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.on('exit', resolve));
   for (let waited = 0; !output.includes('in transaction') && waited < 30_000; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   // What a database restart, failover or an operator's pg_terminate_backend does to sessions.
   await postgres.query(

@@ -8,17 +8,15 @@
 // the proxy's 60 s; exit 0 = the server outlasts the proxy, 1 = bug). Needs apps/api/dist.
 import { once } from 'node:events';
 import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtApi, sleep } from '@todo-chatbot/test-kit';
 import { createPostgres } from '../lib/postgres.mjs';
 import { startReplica } from '../lib/replica.mjs';
 
 const PROXY_IDLE_TIMEOUT_MS = 60_000; // ingress-nginx upstream-keepalive-timeout, AWS ALB idle timeout
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const postgres = await createPostgres();
 const replica = await startReplica({
-  entry: path.join(root, 'apps/api/dist/index.js'),
+  entry: builtApi,
   name: 'api',
   env: { DATABASE_URL: postgres.url, BETTER_AUTH_SECRET: 'r'.repeat(64) },
 });
@@ -39,7 +37,7 @@ try {
   // The proxy's view: an idle pooled connection it may reuse for up to 60 s.
   const closed = await Promise.race([
     once(socket, 'close').then(() => Date.now() - answeredAt),
-    new Promise((resolve) => setTimeout(() => resolve(undefined), PROXY_IDLE_TIMEOUT_MS + 5_000)),
+    sleep(PROXY_IDLE_TIMEOUT_MS + 5_000),
   ]);
   socket.destroy();
   if (closed !== undefined && closed < PROXY_IDLE_TIMEOUT_MS) {

@@ -1,13 +1,13 @@
 // Scenario 2: stop PostgreSQL under load. Readiness must fail within seconds while liveness
 // holds; requests must fail fast with a clean 503; the service must recover by itself; no
 // acknowledged write may be lost.
+import { sleep } from '@todo-chatbot/test-kit';
 import { findLostWrites } from '../lib/load.mjs';
 import { startLoadedCluster } from '../lib/loaded-cluster.mjs';
 import { check, countBy, describe, summarizeRecords } from '../lib/outcomes.mjs';
 import { latencySummary } from '../lib/stats.mjs';
 import { watchProbes } from '../lib/watch.mjs';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms) => (ms === undefined ? null : Math.round(ms / 100) / 10);
 const perReplica = (list) => list.map((s) => (s === null ? 'never' : `${s} s`)).join(' / ');
 

@@ -1,10 +1,9 @@
 // Scenario 1: replace both replicas one by one under steady load; count failed requests and
 // acknowledged writes that did not survive.
+import { sleep } from '@todo-chatbot/test-kit';
 import { findLostWrites } from '../lib/load.mjs';
 import { startLoadedCluster } from '../lib/loaded-cluster.mjs';
 import { check, summarizeRecords } from '../lib/outcomes.mjs';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * @param {object} ctx  shared run context (see run.mjs)

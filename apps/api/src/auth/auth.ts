@@ -14,6 +14,9 @@ import { answerExistingEmail, type SignUpBody, type SignUpContext } from './sign
 /** The header our own middleware sets from the connection; clients cannot supply it. */
 export const CLIENT_IP_HEADER = 'x-todo-client-ip';
 
+/** A session lasts 30 days and is extended, to 30 days from then, once it is a day old. */
+export const SESSION_SECONDS = { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 };
+
 export interface AuthOptions {
   db: Db;
   config: Config;
@@ -47,10 +50,7 @@ export function createAuth({ db, config, secret, logger }: AuthOptions) {
       maxPasswordLength: 128,
       autoSignIn: true,
     },
-    session: {
-      expiresIn: 60 * 60 * 24 * 30,
-      updateAge: 60 * 60 * 24,
-    },
+    session: SESSION_SECONDS,
     rateLimit: {
       enabled: rateLimit.enabled,
       // In the database, so every replica counts the same attempts.

@@ -1,8 +1,8 @@
 // What a client may send to the account endpoints, checked as strictly as our own API's bodies.
 import { z } from '@hono/zod-openapi';
+import { text } from '@todo-chatbot/contract';
 import { APIError } from 'better-auth/api';
 import { describeIssues } from '../http/errors.ts';
-import { text } from '../http/text.ts';
 
 /** Control characters have no place in a name (NUL, which cannot be stored, has its own message). */
 const CONTROL = /\p{Cc}/u;

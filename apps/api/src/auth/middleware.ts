@@ -3,10 +3,11 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../db/client.ts';
-import { forbiddenUser, unauthorized } from '../http/errors.ts';
+import { AppError, forbiddenUser, unauthorized } from '../http/errors.ts';
 import type { AppEnv, Caller } from '../http/router.ts';
 import { TOKEN_PREFIX, userForToken } from '../tokens/queries.ts';
 import type { Auth } from './auth.ts';
+import { createSessionReader } from './session-reader.ts';
 
 /**
  * The address the nearest trusted proxy saw. A client can put anything at the left of
@@ -38,6 +39,7 @@ export function clientAddress(c: Context, trustedProxyHops: number | undefined):
 export const IN_PROCESS_CALLER = Symbol('in-process caller');
 
 export function requireUser(auth: Auth, database: Database) {
+  const readSession = createSessionReader(auth, database.db);
   return createMiddleware<AppEnv>(async (c, next) => {
     const inProcess = (c.env as Record<symbol, Caller> | undefined)?.[IN_PROCESS_CALLER];
     if (inProcess) {
@@ -59,17 +61,14 @@ export function requireUser(auth: Auth, database: Database) {
         return next();
       }
     }
-    const headers = new Headers(c.req.raw.headers);
-    if (authorization !== undefined) headers.delete('cookie');
-    const session = await auth.api.getSession({ headers });
-    if (!session) {
+    const user = await readSession(c.req.raw.headers);
+    if (!user) {
       // Better Auth answers "no session" when it cannot reach the database; a signed-in user
       // must then get a 503 to retry, not a 401 that sends them back to sign-in.
-      if (authorization || headers.get('cookie')) await database.ping();
+      if (authorization || c.req.header('cookie')) await database.ping();
       throw unauthorized();
     }
-    const { id, email, name } = session.user;
-    c.set('user', { id, email, name });
+    c.set('user', user);
     c.set('authMethod', 'session');
     await next();
   });
@@ -79,5 +78,13 @@ export function requireUser(auth: Auth, database: Database) {
 export const requirePathUser = createMiddleware<AppEnv>(async (c, next) => {
   const pathUser = c.req.param('user_id');
   if (pathUser !== 'me' && pathUser !== c.get('user').id) throw forbiddenUser();
+  await next();
+});
+
+/** After requireUser: a caller who came with a personal token is refused. */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get('authMethod') === 'api_token') {
+    throw new AppError(403, 'session_required', 'Sign in to manage tokens; an API token cannot.');
+  }
   await next();
 });

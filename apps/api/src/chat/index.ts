@@ -2,13 +2,14 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { AppError, errorBody } from '../http/errors.ts';
-import { type AppEnv, createRouter } from '../http/router.ts';
+import { type AppEnv, createRouter, type Guard } from '../http/router.ts';
 import {
   deleteConversation,
   getConversation,
   listConversations,
   recentMessages,
 } from './conversations.ts';
+import type { AssistantModel } from './providers.ts';
 import {
   assistantInfoRoute,
   chatRoute,
@@ -20,12 +21,19 @@ import {
 import { toConversationJson, toMessageJson } from './schemas.ts';
 import { AssistantError, type ChatDeps, runChatTurn, type TurnRequest } from './turn.ts';
 
-export function createChatRouter(deps: ChatDeps) {
-  const router = createRouter();
-
+/** Which model answers chat is no secret: nobody need sign in to ask. */
+export function createAssistantRouter(assistant: AssistantModel) {
+  const router = createRouter({ auth: 'public', resources: ['assistant'] });
   router.openapi(assistantInfoRoute, (c) =>
-    c.json({ provider: deps.assistant.provider, model: deps.assistant.model }, 200),
+    c.json({ provider: assistant.provider, model: assistant.model }, 200),
   );
+  return router;
+}
+
+export type AssistantRouter = ReturnType<typeof createAssistantRouter>;
+
+export function createChatRouter({ guard, ...deps }: ChatDeps & { guard: Guard }) {
+  const router = createRouter({ guard, auth: 'user', resources: ['chat', 'conversations'] });
 
   router.openapi(chatRoute, async (c) => {
     try {
@@ -92,6 +100,8 @@ export function createChatRouter(deps: ChatDeps) {
 
   return router;
 }
+
+export type ChatRouter = ReturnType<typeof createChatRouter>;
 
 function turnRequest(
   c: Context<AppEnv>,

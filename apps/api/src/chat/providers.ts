@@ -1,8 +1,8 @@
 // Which model answers: the offline engine, or any OpenAI-compatible Chat Completions endpoint.
 import { type Model, OpenAIChatCompletionsModel } from '@openai/agents';
+import { LocalModel } from '@todo-chatbot/engine';
 import OpenAI from 'openai';
 import type { Config } from '../config.ts';
-import { LocalModel } from './engine/index.ts';
 import type { TurnLimits } from './turn-budget.ts';
 
 export interface AssistantModel {

@@ -1,6 +1,6 @@
 // Route definitions for chat and conversations.
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorBodySchema } from '../http/errors.ts';
+import { errorBodySchema } from '@todo-chatbot/contract';
 import {
   invalidBodyError,
   jsonBody,

@@ -1,9 +1,8 @@
 // The chat and conversation resources as the public contract shows them.
 import { z } from '@hono/zod-openapi';
+import { text, timeZoneSchema } from '@todo-chatbot/contract';
 import type { Conversation, Message } from '../db/schema.ts';
 import { idParam } from '../http/params.ts';
-import { text } from '../http/text.ts';
-import { timeZoneSchema } from '../tasks/time-zone.ts';
 import { summarizeToolCall } from './tool-records.ts';
 
 export const MESSAGE_MAX = 4000;

@@ -1,7 +1,7 @@
 // What the reply says when the server cut a turn short, in the user's language: exactly what
 // was done, counted from the tool calls that ran, whatever the model itself claimed.
+import { detectLanguage, type Language } from '@todo-chatbot/engine';
 import type { ToolCallRecord } from '../db/schema.ts';
-import { detectLanguage, type Language } from './engine/index.ts';
 import type { LimitReached, TurnLimits } from './turn-budget.ts';
 
 export type Stop =

@@ -66,10 +66,20 @@ type Options = ConstructorParameters<typeof MCPServerStreamableHttp>[0];
 /** The MCP client of one turn, refusing calls beyond its budget before they reach the server. */
 export class BudgetedMcpServer extends MCPServerStreamableHttp {
   readonly #budget: TurnBudget;
+  #tools: Awaited<ReturnType<MCPServerStreamableHttp['listTools']>> | undefined;
 
   constructor(options: Options, budget: TurnBudget) {
     super(options);
     this.#budget = budget;
+  }
+
+  /**
+   * The tools, listed once per turn. The SDK lists them before every model step, and its own
+   * cache (cacheToolsList) needs an MCP session, which the stateless server never opens.
+   */
+  override async listTools(): ReturnType<MCPServerStreamableHttp['listTools']> {
+    this.#tools ??= await super.listTools();
+    return this.#tools;
   }
 
   // callTool() goes through callToolResult(), so this one override covers both.

@@ -1,4 +1,5 @@
 // The database schema: Better Auth's tables and the tasks table, one source for both engines.
+import { PRIORITIES } from '@todo-chatbot/contract/vocabulary';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -108,9 +109,6 @@ export const limiterBuckets = pgTable('limiter_buckets', {
   expire: timestamp('expire', { withTimezone: true }),
 });
 
-export const priorities = ['none', 'low', 'medium', 'high'] as const;
-export type Priority = (typeof priorities)[number];
-
 export const tasks = pgTable(
   'tasks',
   {
@@ -122,7 +120,7 @@ export const tasks = pgTable(
     description: text('description').notNull().default(''),
     completed: boolean('completed').notNull().default(false),
     completedAt: timestamp('completed_at', { withTimezone: true }),
-    priority: text('priority', { enum: priorities }).notNull().default('none'),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('none'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     dueAt: timestamp('due_at', { withTimezone: true }),
     remindAt: timestamp('remind_at', { withTimezone: true }),

@@ -1,8 +1,8 @@
-// The one error shape every endpoint answers with, and the errors the domain raises.
-
-import { z } from '@hono/zod-openapi';
+// The errors the domain raises, and how they become the contract's one error shape.
+import type { ErrorBody, FieldProblem } from '@todo-chatbot/contract';
 import type { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
 
 export class AppError extends Error {
   readonly status: ContentfulStatusCode;
@@ -21,27 +21,6 @@ export class AppError extends Error {
     this.details = details;
   }
 }
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'task_not_found' }),
-      message: z.string().openapi({ example: 'Task 42 was not found.' }),
-      details: z
-        .array(z.object({ field: z.string(), message: z.string() }))
-        .optional()
-        .openapi({ description: 'one entry per invalid field' }),
-      request_id: z.string().optional(),
-    }),
-  })
-  .openapi('Error');
-
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export function errorBody(
   code: string,

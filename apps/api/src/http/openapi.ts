@@ -1,6 +1,6 @@
 // Building blocks for route definitions: JSON bodies, shared error responses, security.
 import type { z } from '@hono/zod-openapi';
-import { errorBodySchema } from './errors.ts';
+import { errorBodySchema } from '@todo-chatbot/contract';
 
 export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
 

@@ -6,10 +6,10 @@ import {
   McpServer,
   readRequestBody,
 } from '@modelcontextprotocol/server';
-import type { Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import type { AppEnv } from '../http/router.ts';
+import type { AppEnv, Guard } from '../http/router.ts';
 import type { ToolContext } from './context.ts';
 import { registerAddTask } from './tools/add-task.ts';
 import { registerCompleteTask } from './tools/complete-task.ts';
@@ -33,13 +33,14 @@ export function buildMcpServer(context: ToolContext, version: string): McpServer
   return server;
 }
 
-export function createMcpRoute(options: {
+export function createMcpRouter(options: {
   db: Db;
   logger: Logger;
   version: string;
   maxBodyBytes: number;
   /** Most JSON-RPC messages in one batch: each tools/call in it is a query run at once. */
   maxBatchMessages: number;
+  guard: Guard;
 }) {
   const handler = createMcpHandler(
     ({ authInfo }) => {
@@ -50,8 +51,8 @@ export function createMcpRoute(options: {
     },
     { maxRequestBodySize: options.maxBodyBytes },
   );
-  // requireUser has already authenticated the request; the identity travels as authInfo.
-  return async (c: Context<AppEnv>) => {
+  // The guard has already authenticated the request; the identity travels as authInfo.
+  const serve = async (c: Context<AppEnv>) => {
     const authInfo: AuthInfo = {
       token: 'session',
       clientId: 'todo-chatbot',
@@ -67,7 +68,13 @@ export function createMcpRoute(options: {
       ...(parsedBody !== undefined && { parsedBody }),
     });
   };
+  // Any method is checked for cross-site writes; only the three the transport has need a caller.
+  return new Hono<AppEnv>()
+    .use('/mcp', options.guard.sameSiteWrites)
+    .on(['GET', 'POST', 'DELETE'], ['/mcp'], ...options.guard.caller, serve);
 }
+
+export type McpRouter = ReturnType<typeof createMcpRouter>;
 
 /**
  * The JSON body of a POST, read from a copy so that anything this cannot read (too large, not

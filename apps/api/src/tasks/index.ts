@@ -1,7 +1,7 @@
 // Handlers for the task routes: they translate HTTP to the query functions and back.
-import { detectLanguage, parseTaskLine } from '../chat/engine/index.ts';
+import { detectLanguage, parseTaskLine } from '@todo-chatbot/engine';
 import type { Db } from '../db/client.ts';
-import { createRouter } from '../http/router.ts';
+import { createRouter, type Guard } from '../http/router.ts';
 import {
   createTask,
   deleteTask,
@@ -27,11 +27,12 @@ import { toTaskJson } from './schemas.ts';
 export interface TasksOptions {
   /** Most tasks one account may hold, for every write through `db` (the MCP tools' too). */
   tasksPerUserMax: number;
+  guard: Guard;
 }
 
-export function createTasksRouter(db: Db, { tasksPerUserMax }: TasksOptions) {
+export function createTasksRouter(db: Db, { tasksPerUserMax, guard }: TasksOptions) {
   setTaskCap(db, tasksPerUserMax);
-  const router = createRouter();
+  const router = createRouter({ guard, auth: 'user', resources: ['tasks'] });
 
   router.openapi(listTasksRoute, async (c) => {
     const query = c.req.valid('query');
@@ -92,13 +93,14 @@ export function createTasksRouter(db: Db, { tasksPerUserMax }: TasksOptions) {
 
   router.openapi(parseTaskRoute, (c) => {
     const { text, time_zone: timeZone } = c.req.valid('json');
-    const drafts = parseTaskLine(text, detectLanguage(text) ?? 'en', {
+    const tasks = parseTaskLine(text, detectLanguage(text) ?? 'en', {
       now: new Date(),
       timeZone,
     });
-    const tasks = drafts.map(({ due, ...draft }) => (due ? { ...draft, due_at: due } : draft));
     return c.json({ tasks }, 200);
   });
 
   return router;
 }
+
+export type TasksRouter = ReturnType<typeof createTasksRouter>;

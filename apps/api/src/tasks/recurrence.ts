@@ -1,41 +1,8 @@
-// Recurrence rules and the date of a recurring task's next occurrence.
+// Recurrence rules as stored, and the date of a recurring task's next occurrence.
 import { TZDate } from '@date-fns/tz';
+import { type Recurrence as RecurrenceInput, WEEKDAYS, type Weekday } from '@todo-chatbot/contract';
 import { addDays, addMonths, differenceInCalendarDays } from 'date-fns';
-import { z } from 'zod';
-import { timeZoneSchema } from './time-zone.ts';
 
-export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof weekdays)[number];
-
-const timeZone = timeZoneSchema.describe(
-  'IANA time zone in which weekdays and calendar days are counted (default UTC)',
-);
-
-const base = { timezone: timeZone.optional() };
-
-export const recurrenceSchema = z
-  .discriminatedUnion('frequency', [
-    z.strictObject({ frequency: z.literal('daily'), ...base }),
-    z.strictObject({
-      frequency: z.literal('weekly'),
-      weekdays: z
-        .array(z.enum(weekdays))
-        .min(1)
-        .max(7)
-        .optional()
-        .describe('days of the week it repeats on; defaults to the weekday of the due date'),
-      ...base,
-    }),
-    z.strictObject({ frequency: z.literal('monthly'), ...base }),
-    z.strictObject({
-      frequency: z.literal('every_n_days'),
-      interval: z.number().int().min(1).max(365).describe('number of days between occurrences'),
-      ...base,
-    }),
-  ])
-  .describe('how the task repeats; completing it creates the next occurrence');
-
-export type RecurrenceInput = z.infer<typeof recurrenceSchema>;
 /** A stored rule: weekly rules always name their weekdays. */
 export type Recurrence = Exclude<RecurrenceInput, { frequency: 'weekly' }> | WeeklyRecurrence;
 interface WeeklyRecurrence {
@@ -48,8 +15,8 @@ interface WeeklyRecurrence {
 export function normalizeRecurrence(rule: RecurrenceInput, anchor: Date): Recurrence {
   if (rule.frequency !== 'weekly') return rule;
   const zone = rule.timezone ?? 'UTC';
-  const chosen = rule.weekdays ?? [weekdays[new TZDate(anchor, zone).getDay()] as Weekday];
-  const sorted = weekdays.filter((day) => chosen.includes(day));
+  const chosen = rule.weekdays ?? [WEEKDAYS[new TZDate(anchor, zone).getDay()] as Weekday];
+  const sorted = WEEKDAYS.filter((day) => chosen.includes(day));
   return { ...rule, weekdays: sorted };
 }
 
@@ -78,7 +45,7 @@ export function nextOccurrence(rule: Recurrence, from: Date, now: Date): Date {
       );
       let candidate = addDays(start, behindWeeks * 7 + 1);
       while (
-        !(after(candidate) && rule.weekdays.includes(weekdays[candidate.getDay()] as Weekday))
+        !(after(candidate) && rule.weekdays.includes(WEEKDAYS[candidate.getDay()] as Weekday))
       ) {
         candidate = addDays(candidate, 1);
       }

@@ -1,6 +1,18 @@
 // Route definitions for /api/{user_id}/tasks: the OpenAPI document is generated from these.
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorBodySchema } from '../http/errors.ts';
+import {
+  completionSchema,
+  errorBodySchema,
+  newTaskSchema,
+  parsedTaskSchema,
+  parseTaskRequestSchema,
+  setCompletionSchema,
+  taskListSchema,
+  taskPatchSchema,
+  taskQuerySchema,
+  taskReplacementSchema,
+  taskSchema,
+} from '@todo-chatbot/contract';
 import {
   invalidBodyError,
   jsonBody,
@@ -10,19 +22,7 @@ import {
   userScopedErrors,
 } from '../http/openapi.ts';
 import { userIdParam, userParams } from '../http/params.ts';
-import {
-  completionResultSchema,
-  createTaskSchema,
-  listQuerySchema,
-  parsedTaskSchema,
-  parseTaskRequestSchema,
-  patchTaskSchema,
-  replaceTaskSchema,
-  setCompletionSchema,
-  taskIdParam,
-  taskListSchema,
-  taskSchema,
-} from './schemas.ts';
+import { taskIdParam } from './schemas.ts';
 
 const tags = ['Tasks'];
 const taskParams = z.object({ user_id: userIdParam, id: taskIdParam });
@@ -39,7 +39,7 @@ export const listTasksRoute = createRoute({
   tags,
   security,
   summary: 'List tasks, filtered, searched, sorted and paged',
-  request: { params: userParams, query: listQuerySchema },
+  request: { params: userParams, query: taskQuerySchema },
   responses: { 200: jsonContent(taskListSchema, 'A page of tasks and the total'), ...errors },
 });
 
@@ -49,7 +49,7 @@ export const createTaskRoute = createRoute({
   tags,
   security,
   summary: 'Create a task',
-  request: { params: userParams, body: jsonBody(createTaskSchema) },
+  request: { params: userParams, body: jsonBody(newTaskSchema) },
   responses: {
     201: jsonContent(taskSchema, 'The created task'),
     ...errors,
@@ -74,7 +74,7 @@ export const replaceTaskRoute = createRoute({
   tags,
   security,
   summary: 'Replace a task (omitted fields return to their defaults)',
-  request: { params: taskParams, body: jsonBody(replaceTaskSchema) },
+  request: { params: taskParams, body: jsonBody(taskReplacementSchema) },
   responses: {
     200: jsonContent(taskSchema, 'The updated task'),
     ...taskErrors,
@@ -90,7 +90,7 @@ export const patchTaskRoute = createRoute({
   tags,
   security,
   summary: 'Change some fields of a task',
-  request: { params: taskParams, body: jsonBody(patchTaskSchema) },
+  request: { params: taskParams, body: jsonBody(taskPatchSchema) },
   responses: {
     200: jsonContent(taskSchema, 'The updated task'),
     ...taskErrors,
@@ -123,10 +123,7 @@ export const completeTaskRoute = createRoute({
     body: { content: { 'application/json': { schema: setCompletionSchema } }, required: false },
   },
   responses: {
-    200: jsonContent(
-      completionResultSchema,
-      'The task, and its next occurrence if one was created',
-    ),
+    200: jsonContent(completionSchema, 'The task, and its next occurrence if one was created'),
     ...taskErrors,
     ...bodyErrors,
     ...limitError,

@@ -1,10 +1,7 @@
 // Handlers for personal API tokens.
-
-import { createMiddleware } from 'hono/factory';
 import type { Db } from '../db/client.ts';
 import type { ApiToken } from '../db/schema.ts';
-import { AppError } from '../http/errors.ts';
-import { type AppEnv, createRouter } from '../http/router.ts';
+import { createRouter, type Guard } from '../http/router.ts';
 import { issueToken, listTokens, revokeAllTokens, revokeToken } from './queries.ts';
 import {
   createTokenRoute,
@@ -21,18 +18,9 @@ const toTokenJson = (token: ApiToken) => ({
   last_used_at: token.lastUsedAt?.toISOString() ?? null,
 });
 
-export function createTokensRouter(db: Db) {
-  const router = createRouter();
-
+export function createTokensRouter(db: Db, guard: Guard) {
   // A leaked token must not be able to mint more tokens or hide its tracks.
-  const sessionOnly = createMiddleware<AppEnv>(async (c, next) => {
-    if (c.get('authMethod') === 'api_token') {
-      throw new AppError(403, 'session_required', 'Sign in to manage tokens; an API token cannot.');
-    }
-    await next();
-  });
-  router.use('/api/:user_id/tokens', sessionOnly);
-  router.use('/api/:user_id/tokens/*', sessionOnly);
+  const router = createRouter({ guard, auth: 'session', resources: ['tokens'] });
 
   router.openapi(listTokensRoute, async (c) => {
     const tokens = await listTokens(db, c.get('user').id);
@@ -56,3 +44,5 @@ export function createTokensRouter(db: Db) {
 
   return router;
 }
+
+export type TokensRouter = ReturnType<typeof createTokensRouter>;

@@ -1,6 +1,6 @@
 // Route definitions for personal API tokens.
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorBodySchema } from '../http/errors.ts';
+import { errorBodySchema, text } from '@todo-chatbot/contract';
 import {
   invalidBodyError,
   jsonBody,
@@ -10,7 +10,6 @@ import {
   userScopedErrors,
 } from '../http/openapi.ts';
 import { idParam, userIdParam, userParams } from '../http/params.ts';
-import { text } from '../http/text.ts';
 import { TOKENS_PER_USER } from './queries.ts';
 
 const tags = ['Tokens'];

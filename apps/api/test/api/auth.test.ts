@@ -95,6 +95,35 @@ describe('expired and forged credentials', () => {
     const reply = await user.call('GET', '/api/me/tasks');
     expect(reply.status).toBe(401);
     expect(reply.body.error.code).toBe('unauthorized');
+    // Better Auth deletes an expired session when it meets one.
+    const left = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, user.userId));
+    expect(left).toEqual([]);
+  });
+
+  it('extends a session once it is a day old, and leaves a younger one as it is', async () => {
+    const user = await signUp(t.app, 'extended');
+    const expiry = async () =>
+      (
+        await t.database.db.select().from(sessions).where(eq(sessions.userId, user.userId))
+      )[0]?.expiresAt.getTime() as number;
+    const day = 24 * 60 * 60 * 1000;
+    const young = Date.now() + 30 * day - 60 * 60 * 1000;
+    const old = Date.now() + 29 * day - 60 * 60 * 1000;
+    for (const [expiresAt, extended] of [
+      [young, false],
+      [old, true],
+    ] as const) {
+      await t.database.db
+        .update(sessions)
+        .set({ expiresAt: new Date(expiresAt) })
+        .where(eq(sessions.userId, user.userId));
+      expect((await user.call('GET', '/api/me/tasks')).status).toBe(200);
+      if (extended) expect(await expiry()).toBeGreaterThan(Date.now() + 30 * day - 60_000);
+      else expect(await expiry()).toBe(expiresAt);
+    }
   });
 
   it('refuses a token whose signature does not match, and a token from another server', async () => {
@@ -111,6 +140,8 @@ describe('expired and forged credentials', () => {
         authorization: `Bearer ${token}`,
       });
       expect(reply.status, token).toBe(401);
+      const cookie = `better-auth.session_token=${encodeURIComponent(token)}`;
+      expect((await send(t.app, 'GET', '/api/me/tasks', undefined, { cookie })).status).toBe(401);
     }
     const other = await createTestApp({
       env: { BETTER_AUTH_SECRET: 'a-completely-different-secret-of-length-40' },
@@ -184,59 +215,41 @@ describe('rate limiting', () => {
     }
   });
 
-  it('a client cannot escape the limit by forging X-Forwarded-For behind our proxy', async () => {
+  /** Three failed sign-ins from one client, each with the headers it picks for attempt i. */
+  async function threeFailedSignIns(
+    env: Record<string, string>,
+    headers: (i: number) => Record<string, string>,
+  ) {
     const limited = await createTestApp({
-      env: {
-        AUTH_RATE_LIMIT_ENABLED: 'true',
-        SIGN_IN_RATE_LIMIT_MAX: '2',
-        TRUST_PROXY: 'true',
-        TRUST_PROXY_HOPS: '1',
-      },
+      env: { AUTH_RATE_LIMIT_ENABLED: 'true', SIGN_IN_RATE_LIMIT_MAX: '2', ...env },
     });
     try {
       const statuses = [];
       for (let i = 0; i < 3; i++) {
-        // nginx appends the address it saw; whatever the client wrote stays on the left.
-        const reply = await send(
-          limited.app,
-          'POST',
-          '/api/auth/sign-in/email',
-          credentials('nobody@example.com'),
-          {
-            'x-forwarded-for': `10.9.9.${i}, 203.0.113.50`,
-          },
+        const body = credentials('nobody@example.com');
+        statuses.push(
+          (await send(limited.app, 'POST', '/api/auth/sign-in/email', body, headers(i))).status,
         );
-        statuses.push(reply.status);
       }
-      expect(statuses).toEqual([401, 401, 429]);
+      return statuses;
     } finally {
       await limited.close();
     }
+  }
+
+  it('a client cannot escape the limit by forging X-Forwarded-For behind our proxy', async () => {
+    const behindProxy = { TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '1' };
+    // nginx appends the address it saw; whatever the client wrote stays on the left.
+    const forged = (i: number) => ({ 'x-forwarded-for': `10.9.9.${i}, 203.0.113.50` });
+    expect(await threeFailedSignIns(behindProxy, forged)).toEqual([401, 401, 429]);
   });
 
   it('a client cannot pick its own address with our internal header', async () => {
-    const limited = await createTestApp({
-      env: { AUTH_RATE_LIMIT_ENABLED: 'true', SIGN_IN_RATE_LIMIT_MAX: '2' },
+    const picked = (i: number) => ({
+      'x-todo-client-ip': `10.0.0.${i}`,
+      'x-forwarded-for': `10.0.1.${i}`,
     });
-    try {
-      const statuses = [];
-      for (let i = 0; i < 3; i++) {
-        const reply = await send(
-          limited.app,
-          'POST',
-          '/api/auth/sign-in/email',
-          credentials('nobody@example.com'),
-          {
-            'x-todo-client-ip': `10.0.0.${i}`,
-            'x-forwarded-for': `10.0.1.${i}`,
-          },
-        );
-        statuses.push(reply.status);
-      }
-      expect(statuses).toEqual([401, 401, 429]);
-    } finally {
-      await limited.close();
-    }
+    expect(await threeFailedSignIns({}, picked)).toEqual([401, 401, 429]);
   });
 });
 

@@ -101,6 +101,23 @@ describe('managing tasks through chat alone', () => {
   });
 });
 
+describe('the in-process MCP round trips of a turn', () => {
+  const mcpRequests = async () => {
+    const text = await (await t.app.request('/metrics')).text();
+    return [...text.matchAll(/^http_requests_total\{method="POST",route="\/mcp",[^}]*\} (\d+)$/gm)]
+      .map((match) => Number(match[1]))
+      .reduce((sum, count) => sum + count, 0);
+  };
+
+  it('lists the tools once per turn, not before every model step', async () => {
+    const before = await mcpRequests();
+    const turn = await chat(ann, 'what is pending?');
+    expect(turn.tool_calls.map((call) => call.name)).toEqual(['list_tasks']);
+    // Connecting, one tools/list, the call; a second model step used to list them again.
+    expect((await mcpRequests()) - before).toBe(3);
+  });
+});
+
 describe('conversations are stored, listed and deleted', () => {
   it('stores each user message and assistant reply with its tool calls', async () => {
     const user = await signUp(t.app, 'history');

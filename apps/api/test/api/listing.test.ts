@@ -117,4 +117,12 @@ describe('paging', () => {
     ]);
     expect(beyond.body).toMatchObject({ total: 5, tasks: [] });
   });
+
+  it('gives the same total whether the page is full, the last one, or filtered', async () => {
+    const total = async (query: string) =>
+      (await lee.call('GET', `/api/me/tasks?${query}`)).body.total;
+    for (const query of ['limit=2', 'limit=5', 'limit=200', 'limit=2&offset=4', 'offset=3'])
+      expect(await total(query), query).toBe(5);
+    expect(await total('q=report&limit=1')).toBe(await total('q=report&limit=200'));
+  });
 });

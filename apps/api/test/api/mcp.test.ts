@@ -1,5 +1,6 @@
 // The MCP server through the official SDK client: tools, auth, identity and tool errors.
 import type { Client } from '@modelcontextprotocol/client';
+import { type ToolName, type ToolOutput, toolCatalogue } from '@todo-chatbot/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -63,7 +64,7 @@ describe('tools', () => {
       title: 'Buy milk',
       priority: 'high',
       tags: ['#Home'],
-      due: '2030-01-02T18:00:00+05:00',
+      due_at: '2030-01-02T18:00:00+05:00',
       recurrence: { frequency: 'weekly', weekdays: ['wed'] },
     });
     expect(added.isError).toBe(false);
@@ -75,6 +76,67 @@ describe('tools', () => {
       due_at: '2030-01-02T13:00:00.000Z',
       recurrence: { frequency: 'weekly', weekdays: ['wed'] },
     });
+  });
+
+  it('advertises the REST names (due_at, tz), and the older ones as deprecated', async () => {
+    const { tools } = await annMcp.listTools();
+    const properties = (name: string) =>
+      tools.find((tool) => tool.name === name)?.inputSchema.properties as Record<
+        string,
+        { deprecated?: boolean }
+      >;
+    for (const [tool, current, older] of [
+      ['add_task', 'due_at', 'due'],
+      ['update_task', 'due_at', 'due'],
+      ['list_tasks', 'tz', 'timezone'],
+    ] as const) {
+      expect(properties(tool)[current]?.deprecated, `${tool}.${current}`).toBeUndefined();
+      expect(properties(tool)[older]?.deprecated, `${tool}.${older}`).toBe(true);
+    }
+  });
+
+  // Clients written before the rename send due and timezone.
+  it('takes the older names as they were, with the same result', async () => {
+    const task = async (args: Record<string, unknown>) => {
+      const added = await call(annMcp, 'add_task', { title: 'Call the bank', ...args });
+      const {
+        id: _,
+        created_at: __,
+        updated_at: ___,
+        ...fields
+      } = (await ann.call('GET', `/api/me/tasks/${added.json.task_id}`)).body;
+      return fields;
+    };
+    const due = '2030-03-04T09:30:00+05:00';
+    const current = await task({ due_at: due });
+    expect(current.due_at).toBe('2030-03-04T04:30:00.000Z');
+    expect(await task({ due })).toEqual(current);
+    expect(await task({ due, due_at: due })).toEqual(current);
+
+    const { json: added } = await call(annMcp, 'add_task', { title: 'Dentist', due });
+    await call(annMcp, 'update_task', { task_id: added.task_id, due: null });
+    expect((await ann.call('GET', `/api/me/tasks/${added.task_id}`)).body.due_at).toBeNull();
+
+    const search = { q: 'Call the bank' };
+    const inKarachi = await call(annMcp, 'list_tasks', { ...search, tz: 'Asia/Karachi' });
+    const older = await call(annMcp, 'list_tasks', { ...search, timezone: 'Asia/Karachi' });
+    expect(inKarachi.json).toHaveLength(3);
+    expect(older.json).toEqual(inKarachi.json);
+  });
+
+  it('refuses an older name and its current one with different values', async () => {
+    const result = await call(annMcp, 'add_task', {
+      title: 'Ambiguous',
+      due: '2030-01-01T09:00:00Z',
+      due_at: '2030-01-02T09:00:00Z',
+    });
+    expect(result.isError).toBe(true);
+    expect(result.text).toBe(
+      'Error: Invalid arguments. due: is the older name of due_at, which is given a different value; send only due_at',
+    );
+    const listed = await call(annMcp, 'list_tasks', { tz: 'UTC', timezone: 'Asia/Karachi' });
+    expect(listed.text).toContain('timezone: is the older name of tz');
+    expect((await call(annMcp, 'list_tasks', { q: 'Ambiguous' })).json).toEqual([]);
   });
 
   it('list_tasks filters and returns an array of tasks', async () => {
@@ -100,12 +162,12 @@ describe('tools', () => {
   it('update_task renames, moves, clears and reopens', async () => {
     const { json: added } = await call(annMcp, 'add_task', {
       title: 'Old name',
-      due: '2030-05-05T10:00:00Z',
+      due_at: '2030-05-05T10:00:00Z',
     });
     const renamed = await call(annMcp, 'update_task', {
       task_id: added.task_id,
       title: 'New name',
-      due: null,
+      due_at: null,
     });
     expect(renamed.json).toEqual({ task_id: added.task_id, status: 'updated', title: 'New name' });
     const rest = await ann.call('GET', `/api/me/tasks/${added.task_id}`);
@@ -125,6 +187,24 @@ describe('tools', () => {
     expect(deleted.json).toEqual({ task_id: added.task_id, status: 'deleted', title: 'Temporary' });
     expect((await ann.call('GET', `/api/me/tasks/${added.task_id}`)).status).toBe(404);
   });
+
+  it("answers with the catalogue's output of each tool", async () => {
+    const structured = async <N extends ToolName>(name: N, args: Record<string, unknown>) => {
+      const result = await annMcp.callTool({ name, arguments: args });
+      expect(result.isError, name).toBeFalsy();
+      return toolCatalogue[name].outputSchema.parse(result.structuredContent) as ToolOutput<N>;
+    };
+    const added = await structured('add_task', {
+      title: 'Shape',
+      recurrence: { frequency: 'daily' },
+    });
+    const { task_id } = added;
+    await structured('list_tasks', { q: 'Shape' });
+    await structured('update_task', { task_id, priority: 'low' });
+    const done = await structured('complete_task', { task_id });
+    expect(done.next_task_id).toBeGreaterThan(task_id);
+    await structured('delete_task', { task_id });
+  });
 });
 
 describe('tool errors', () => {
@@ -137,14 +217,16 @@ describe('tool errors', () => {
   });
 
   it('invalid arguments are tool errors naming the field', async () => {
-    const result = await call(annMcp, 'add_task', { title: '', due: 'tomorrow' });
+    const result = await call(annMcp, 'add_task', { title: '', due_at: 'tomorrow' });
     expect(result.isError).toBe(true);
     expect(result.text).toMatch(/title: must not be empty/);
-    expect(result.text).toMatch(/due: must be an ISO 8601 date-time/);
+    expect(result.text).toMatch(/due_at: must be an ISO 8601 date-time/);
   });
 
   // Found by the MCP Inspector CLI (tests/quality/mcp-clients.test.ts): errors named the REST
-  // fields (due_at, tz, "(body)") and said "received undefined" for a missing argument.
+  // fields where the tool's argument was called otherwise (due_at for due, tz for timezone, or
+  // "(body)") and said "received undefined" for a missing argument. The older names are still
+  // named as sent.
   it('names arguments as the tool does, and says a missing one is required', async () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ['add_task', {}, 'title: is required'],
@@ -158,7 +240,9 @@ describe('tool errors', () => {
         { title: 'x', recurrence: { frequency: 'every_n_days' } },
         'Error: Invalid arguments. recurrence.interval: is required',
       ],
+      ['update_task', { task_id: 1, due_at: 'soon' }, 'Error: Invalid arguments. due_at: must be'],
       ['update_task', { task_id: 1, due: 'soon' }, 'Error: Invalid arguments. due: must be'],
+      ['list_tasks', { tz: 'Mars/Base' }, 'Error: Invalid arguments. tz: must be'],
       ['list_tasks', { timezone: 'Mars/Base' }, 'Error: Invalid arguments. timezone: must be'],
       [
         'update_task',
@@ -170,7 +254,10 @@ describe('tool errors', () => {
       const result = await call(annMcp, name, args);
       expect(result.isError, `${name} ${JSON.stringify(args)}`).toBe(true);
       expect(result.text).toContain(expected);
-      expect(result.text).not.toMatch(/undefined|due_at|\btz\b|\(body\)/);
+      expect(result.text).not.toMatch(/undefined|\(body\)/);
+      // An older name is not translated into the current one, nor the other way round.
+      if ('due' in args) expect(result.text).not.toMatch(/due_at/);
+      if ('timezone' in args) expect(result.text).not.toMatch(/\btz\b/);
     }
   });
 

@@ -6,10 +6,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sleep } from '@todo-chatbot/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, signUpOver, startServer, stopAllServers } from './server-process.ts';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let server: ServerProcess;
 let port: number;

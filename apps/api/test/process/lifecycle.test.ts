@@ -6,12 +6,11 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sleep } from '@todo-chatbot/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signUpOver, startServer, stopAllServers } from './server-process.ts';
 
 afterEach(stopAllServers);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('graceful shutdown', () => {
   it('fails readiness at once, finishes an in-flight request after SIGTERM, then exits 0', async () => {

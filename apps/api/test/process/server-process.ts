@@ -1,12 +1,9 @@
-// Runs the real server as a child process, the way `npm start` and the container do.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { closeSync, constants, mkdtempSync, openSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// Runs the real server as a child process, the way `npm start` and the container do: from its
+// source (Node strips the types), ready when it logs so, on the test kit's startApi.
+import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { type ApiProcess, fetchSend, signUp, startApi } from '@todo-chatbot/test-kit';
 
 const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 
@@ -20,25 +17,16 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-const running = new Set<ChildProcess>();
-const openReaders = new Set<Readable>();
+const running = new Set<ApiProcess>();
 
 /** Kills whatever a failed test left running. */
 export async function stopAllServers(): Promise<void> {
-  for (const child of running) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const server of running) {
+    server.kill();
+    for (const reader of [server.child.stdout, server.child.stderr, server.reader])
+      reader?.destroy();
   }
   running.clear();
-  for (const reader of openReaders) reader.destroy();
-  openReaders.clear();
 }
 
 /**
@@ -58,57 +46,28 @@ export async function startServer(
   env: Record<string, string>,
   { stdio = 'socket', waitUntilReady = true }: StartOptions = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
-  const fifo = stdio === 'pipe' ? openFifo() : undefined;
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: fifo ? ['ignore', fifo.writeFd, fifo.writeFd] : ['ignore', 'pipe', 'pipe'],
+  const server = await startApi({
+    entry,
+    name: 'the server',
+    env: { LOG_LEVEL: 'info', ...env },
+    stdio: stdio === 'pipe' ? 'fifo' : 'pipe',
+    ready: waitUntilReady && { line: 'is ready at' },
+    // Generous: the main suite starts these while its other projects keep both cores busy.
+    timeoutMs: 90_000,
+    intervalMs: 50,
   });
-  if (fifo) closeSync(fifo.writeFd);
-  running.add(child);
-  let output = '';
-  const readers = fifo ? [fifo.reader] : [child.stdout as Readable, child.stderr as Readable];
-  for (const reader of readers) {
-    openReaders.add(reader);
-    reader.on('data', (chunk) => (output += chunk));
-    reader.on('error', () => {});
-  }
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const url = `http://127.0.0.1:${port}`;
-  const server = { url, child, output: () => output, reader: readers[0] as Readable, exited };
-  if (!waitUntilReady) return server;
-  // Generous: the main suite starts these while its other projects keep both cores busy.
-  const deadline = Date.now() + 90_000;
-  while (!output.includes('is ready at')) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return server;
+  running.add(server);
+  return {
+    url: server.url,
+    child: server.child,
+    output: server.output,
+    reader: server.reader as Readable,
+    exited: server.exited.then(({ code }) => code),
+  };
 }
 
-/** A named pipe: this process reads one end, the server gets the other as stdout and stderr. */
-function openFifo(): { writeFd: number; reader: Socket } {
-  const fifoPath = path.join(mkdtempSync(path.join(tmpdir(), 'todo-stdio-')), 'stdout');
-  execFileSync('mkfifo', [fifoPath]);
-  // Opening the read end first, without blocking, lets the write end open at once.
-  const readFd = openSync(fifoPath, constants.O_RDONLY | constants.O_NONBLOCK);
-  const writeFd = openSync(fifoPath, constants.O_WRONLY);
-  return { writeFd, reader: new Socket({ fd: readFd, readable: true, writable: false }) };
-}
-
-export async function signUpOver(url: string, email: string) {
-  const response = await fetch(`${url}/api/auth/sign-up/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ email, password: 'correct horse battery', name: 'Proc' }),
-  });
-  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  return response.headers.get('set-auth-token') as string;
+export async function signUpOver(url: string, email: string): Promise<string> {
+  const send = fetchSend(url, { headers: { origin: url } });
+  const user = await signUp(send, { email, password: 'correct horse battery', name: 'Proc' });
+  return user.token;
 }

@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, sleep } from '@todo-chatbot/test-kit';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATION_LOCK_KEY } from '../../src/db/migrate.ts';
@@ -17,7 +18,6 @@ import {
 
 afterEach(stopAllServers);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DELAY_MS = 400;
 const TIMEOUT_MS = 2_000;
 // The process's own slack after the drain's bounds (STOP_SLACK_MS), plus room for a busy machine.
@@ -261,7 +261,7 @@ describe('a parent that signals its process group and exits at once (the reporte
       console.log(child.pid);
       process.kill(-child.pid, 'SIGTERM');
       process.exit(0);`;
-    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const port = String(await freePort());
     const entry = path.resolve(import.meta.dirname, '../../src/index.ts');
     const run = spawn(process.execPath, ['--input-type=module', '-e', parent], {
       env: {

@@ -9,7 +9,13 @@ import { AppError } from '../../src/http/errors.ts';
 import type { AppEnv, Caller } from '../../src/http/router.ts';
 
 // No session exists, and nothing may reach the database: the in-process path needs neither.
-const auth = { api: { getSession: async () => null } } as unknown as Auth;
+const auth = {
+  api: { getSession: async () => null },
+  options: { secret: 'unit-test-secret' },
+  $context: Promise.resolve({
+    authCookies: { sessionToken: { name: 'better-auth.session_token' } },
+  }),
+} as unknown as Auth;
 const database = {
   ping: async () => {
     throw new Error('the database was reached');
