@@ -1,4 +1,4 @@
-// Markdown helpers shared by the tables and the prose of docs/performance.md.
+// Markdown helpers shared by the tables of docs/performance.md.
 
 export const ENGINE_NAMES = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 export const SCENARIO_ORDER = ['list', 'create', 'toggle', 'chat', 'mcp', 'static'];
