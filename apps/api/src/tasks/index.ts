@@ -1,6 +1,8 @@
 // Handlers for the task routes: they translate HTTP to the query functions and back.
+import type { TaskList } from '@todo-chatbot/contract';
 import { detectLanguage, parseTaskLine } from '@todo-chatbot/engine';
 import type { Db } from '../db/client.ts';
+import { jsonText } from '../http/openapi.ts';
 import { createRouter, type Guard } from '../http/router.ts';
 import {
   createTask,
@@ -37,15 +39,9 @@ export function createTasksRouter(db: Db, { tasksPerUserMax, guard }: TasksOptio
   router.openapi(listTasksRoute, async (c) => {
     const query = c.req.valid('query');
     const page = await listTasks(db, c.get('user').id, query);
-    return c.json(
-      {
-        tasks: page.tasks.map(toTaskJson),
-        total: page.total,
-        limit: query.limit,
-        offset: query.offset,
-      },
-      200,
-    );
+    // The tasks are JSON text already; the page is wrapped around them rather than parsed.
+    const body = `{"tasks":${page.tasksJson},"total":${page.total},"limit":${query.limit},"offset":${query.offset}}`;
+    return jsonText<TaskList>(c, body);
   });
 
   router.openapi(createTaskRoute, async (c) => {

@@ -22,32 +22,35 @@ import { AppError } from '../http/errors.ts';
 import { ensureRoomForTask, taskCapOf } from './quota.ts';
 import { nextOccurrence, normalizeRecurrence } from './recurrence.ts';
 import type { CreateTaskInput, ListQuery, PatchTaskInput, ReplaceTaskInput } from './schemas.ts';
+import { taskJsonText } from './task-json-sql.ts';
 
 export const taskNotFound = (id: number) =>
   new AppError(404, 'task_not_found', `Task ${id} was not found.`);
 
 const owned = (userId: string, id: number) => and(eq(tasks.userId, userId), eq(tasks.id, id));
 
+/** A page of tasks as a JSON array's text (see task-json-sql.ts), and how many match in all. */
 export async function listTasks(
   db: Db,
   userId: string,
   query: ListQuery,
   now = new Date(),
-): Promise<{ tasks: Task[]; total: number }> {
+): Promise<{ tasksJson: string; total: number }> {
   const where = and(eq(tasks.userId, userId), ...filtersFor(query, now));
   const rows = await db
-    .select()
+    .select({ json: taskJsonText })
     .from(tasks)
     .where(where)
     .orderBy(...orderFor(query))
     .limit(query.limit)
     .offset(query.offset);
+  const tasksJson = `[${rows.map((row) => row.json).join(',')}]`;
   // A page that is not full and not past the end holds the last of them: no need to count.
   if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) {
-    return { tasks: rows, total: query.offset + rows.length };
+    return { tasksJson, total: query.offset + rows.length };
   }
   const [totals] = await db.select({ total: count() }).from(tasks).where(where);
-  return { tasks: rows, total: totals?.total ?? 0 };
+  return { tasksJson, total: totals?.total ?? 0 };
 }
 
 function filtersFor(query: ListQuery, now: Date): SQL[] {

@@ -126,3 +126,35 @@ describe('paging', () => {
     expect(await total('q=report&limit=1')).toBe(await total('q=report&limit=200'));
   });
 });
+
+describe('the page the database serialises', () => {
+  it('holds each task exactly as the single-task endpoint serves it, field for field and in order', async () => {
+    const ali = await signUp(t.app, 'ali-json');
+    const full = await ali.call('POST', '/api/me/tasks', {
+      title: 'Quote "this" \\ and دودھ 🥛',
+      description: 'line one\nline two\ttabbed \u0001',
+      priority: 'high',
+      tags: ['work', 'ghar_kaam', 'دفتر'],
+      due_at: '2031-02-03T04:05:06.789Z',
+      remind_at: '2031-02-03T03:35:06.001Z',
+      recurrence: { frequency: 'weekly', weekdays: ['mon', 'fri'] },
+    });
+    expect(full.status, JSON.stringify(full.body)).toBe(201);
+    await ali.call('POST', '/api/me/tasks', { title: 'bare' });
+    const done = await ali.call('POST', '/api/me/tasks', {
+      title: 'done',
+      due_at: '9999-12-31T23:59:59.999Z',
+    });
+    await ali.call('PATCH', `/api/me/tasks/${done.body.id}/complete`);
+
+    const list = await ali.call('GET', '/api/me/tasks?status=all&sort=title');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(list.body.tasks).toHaveLength(3);
+    for (const task of list.body.tasks) {
+      const single = await ali.call('GET', `/api/me/tasks/${task.id}`);
+      expect(task).toEqual(single.body);
+      expect(Object.keys(task)).toEqual(Object.keys(single.body));
+    }
+  });
+});

@@ -2,14 +2,13 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { type ToolOutput, taskQuerySchema } from '@todo-chatbot/contract';
 import { listTasks } from '../../tasks/queries.ts';
-import { toTaskJson } from '../../tasks/schemas.ts';
 import { runTool, success, type ToolContext, toolConfig } from '../context.ts';
 
 export function registerListTasks(server: McpServer, context: ToolContext) {
   server.registerTool('list_tasks', toolConfig('list_tasks'), (args) =>
     runTool(context, 'list_tasks', args, async (filters) => {
       const page = await listTasks(context.db, context.userId, taskQuerySchema.parse(filters));
-      const output: ToolOutput<'list_tasks'> = { tasks: page.tasks.map(toTaskJson) };
+      const output: ToolOutput<'list_tasks'> = { tasks: JSON.parse(page.tasksJson) };
       return success(output, output.tasks);
     }),
   );
