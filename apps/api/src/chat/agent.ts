@@ -14,12 +14,23 @@ export function createAssistantAgent(
   });
 }
 
+// Building a formatter costs more than the rest of the instructions: one is kept per zone
+// spelling, and the few hundred real zones fit well within the cap (any spelling is accepted).
+const localTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const LOCAL_TIME_FORMATS_MAX = 1_000;
+
+function localTime(now: Date, timeZone: string): string {
+  let format = localTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone });
+    if (localTimeFormats.size >= LOCAL_TIME_FORMATS_MAX) localTimeFormats.clear();
+    localTimeFormats.set(timeZone, format);
+  }
+  return format.format(now);
+}
+
 function instructions({ now, timeZone }: { now: Date; timeZone: string }): string {
-  const local = new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  }).format(now);
+  const local = localTime(now, timeZone);
   return `You are the assistant of a todo app. You manage the user's tasks only through the tools.
 It is now ${local} in the user's time zone (${timeZone}); the UTC time is ${now.toISOString()}.
 
