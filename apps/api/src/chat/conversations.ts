@@ -106,13 +106,13 @@ export function addUserMessage(
   });
 }
 
-/** Appends a message and marks the conversation as recently active, in one transaction. */
+/** Appends a message and marks the conversation as recently active, in one statement. */
 export function addMessage(
   db: Db,
   conversation: Conversation,
   message: NewMessage,
 ): Promise<Message> {
-  return db.transaction((tx) => insertMessage(tx, conversation, message));
+  return insertMessage(db, conversation, message);
 }
 
 interface NewMessage {
@@ -123,12 +123,25 @@ interface NewMessage {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+// The conversation's update rides in the insert's WITH: PostgreSQL runs a data-modifying WITH
+// to completion, in the same statement, so both happen or neither, without a transaction's
+// begin and commit around them.
 async function insertMessage(
-  tx: Tx,
+  db: Db | Tx,
   conversation: Conversation,
   message: NewMessage,
 ): Promise<Message> {
-  const [stored] = await tx
+  const touched = db
+    .$with('touched')
+    .as(
+      db
+        .update(conversations)
+        .set({ updatedAt: sql`now()` })
+        .where(eq(conversations.id, conversation.id))
+        .returning({ id: conversations.id }),
+    );
+  const [stored] = await db
+    .with(touched)
     .insert(messages)
     .values({
       conversationId: conversation.id,
@@ -138,10 +151,6 @@ async function insertMessage(
       toolCalls: message.toolCalls ?? [],
     })
     .returning();
-  await tx
-    .update(conversations)
-    .set({ updatedAt: sql`now()` })
-    .where(eq(conversations.id, conversation.id));
   return stored as Message;
 }
 

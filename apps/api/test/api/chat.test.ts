@@ -152,6 +152,28 @@ describe('conversations are stored, listed and deleted', () => {
     expect((await user.call('GET', '/api/me/conversations')).body.conversations).toEqual([]);
   });
 
+  it('lists the conversation a turn was just added to first, with its new activity time', async () => {
+    const user = await signUp(t.app, 'recent');
+    const older = await chat(user, 'show my tasks');
+    const newer = await chat(user, 'what is pending?');
+    const ids = async () =>
+      (await user.call('GET', '/api/me/conversations')).body.conversations.map(
+        (c: { id: number; updated_at: string }) => [c.id, c.updated_at],
+      );
+    const before = await ids();
+    expect(before.map(([id]: [number]) => id)).toEqual([
+      newer.conversation_id,
+      older.conversation_id,
+    ]);
+    await chat(user, 'show my tasks', older.conversation_id);
+    const after = await ids();
+    expect(after.map(([id]: [number]) => id)).toEqual([
+      older.conversation_id,
+      newer.conversation_id,
+    ]);
+    expect(Date.parse(after[0][1])).toBeGreaterThan(Date.parse(before[1][1]));
+  });
+
   it("refuses another user's conversation on every route", async () => {
     const owner = await signUp(t.app, 'owner');
     const intruder = await signUp(t.app, 'intruder');
