@@ -16,10 +16,13 @@ export interface ToolContext {
 
 /**
  * A successful call: the tool's output as structured content, and as the text most clients
- * read (`shown`, where that text has always been something else, such as list_tasks' array).
+ * read (`text`, where that text has always been something else, such as list_tasks' array).
  */
-export function success(output: Record<string, unknown>, shown: unknown = output): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(shown) }], structuredContent: output };
+export function success(
+  output: Record<string, unknown>,
+  text = JSON.stringify(output),
+): CallToolResult {
+  return { content: [{ type: 'text', text }], structuredContent: output };
 }
 
 export function failure(message: string): CallToolResult {

@@ -149,6 +149,15 @@ describe('tools', () => {
     expect(searched.json).toHaveLength(1);
   });
 
+  it('list_tasks gives the same tasks as text and as structured content, as REST lists them', async () => {
+    const result = await annMcp.callTool({ name: 'list_tasks', arguments: { status: 'all' } });
+    const tasks = (result.structuredContent as { tasks: { id: number }[] }).tasks;
+    expect(tasks.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(toolText(result))).toEqual(tasks);
+    const rest = await ann.call('GET', '/api/me/tasks?status=all');
+    expect(tasks).toEqual(rest.body.tasks);
+  });
+
   it('complete_task completes, and reports the next occurrence of a recurring task', async () => {
     const { json: added } = await call(annMcp, 'add_task', {
       title: 'Gym',

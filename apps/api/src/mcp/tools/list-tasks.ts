@@ -9,7 +9,8 @@ export function registerListTasks(server: McpServer, context: ToolContext) {
     runTool(context, 'list_tasks', args, async (filters) => {
       const page = await listTasks(context.db, context.userId, taskQuerySchema.parse(filters));
       const output: ToolOutput<'list_tasks'> = { tasks: JSON.parse(page.tasksJson) };
-      return success(output, output.tasks);
+      // The text is the tasks' array, as the database wrote it: no need to serialise it again.
+      return success(output, page.tasksJson);
     }),
   );
 }
