@@ -1,5 +1,6 @@
 'use client';
 // Where the user writes (or speaks) to the assistant; Enter sends, Shift+Enter starts a new line.
+import { CHAT_MESSAGE_MAX } from '@todo-chatbot/contract/vocabulary';
 import { type FormEvent, type Ref, useState } from 'react';
 import { iconButton } from '../lib/styles';
 import { Icon } from './icon';
@@ -38,7 +39,7 @@ export function ChatComposer({ sending, onSend, inputRef }: ChatComposerProps) {
           data-testid="chat-input"
           dir="auto"
           rows={1}
-          maxLength={4000}
+          maxLength={CHAT_MESSAGE_MAX}
           value={text}
           placeholder="Ask the assistant…"
           onChange={(event) => {

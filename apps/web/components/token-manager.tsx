@@ -1,5 +1,6 @@
 'use client';
 // Create, list and revoke personal API tokens; a new token is shown once, with its client setup.
+import { TOKEN_NAME_MAX } from '@todo-chatbot/contract/vocabulary';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { describeError } from '../lib/api-client';
 import { field, label, primaryButton } from '../lib/styles';
@@ -78,7 +79,7 @@ export function TokenManager() {
           <input
             id={`${id}-name`}
             value={name}
-            maxLength={100}
+            maxLength={TOKEN_NAME_MAX}
             onChange={(event) => setName(event.target.value)}
             placeholder="Cursor on my laptop"
             aria-invalid={formError ? true : undefined}

@@ -29,3 +29,8 @@ export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 4000;
 export const TAG_MAX_LENGTH = 32;
 export const TAGS_MAX = 20;
+
+/** The longest chat message, in characters. */
+export const CHAT_MESSAGE_MAX = 4000;
+/** The longest name of a personal API token. */
+export const TOKEN_NAME_MAX = 100;

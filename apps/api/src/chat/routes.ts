@@ -1,6 +1,13 @@
 // Route definitions for chat and conversations.
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorBodySchema } from '@todo-chatbot/contract';
+import {
+  assistantInfoSchema,
+  chatRequestSchema,
+  chatResponseSchema,
+  conversationSchema,
+  errorBodySchema,
+  messageSchema,
+} from '@todo-chatbot/contract';
 import {
   invalidBodyError,
   jsonBody,
@@ -10,13 +17,7 @@ import {
   userScopedErrors,
 } from '../http/openapi.ts';
 import { userIdParam, userParams } from '../http/params.ts';
-import {
-  chatRequestSchema,
-  chatResponseSchema,
-  conversationIdParam,
-  conversationSchema,
-  messageSchema,
-} from './schemas.ts';
+import { conversationIdParam } from './schemas.ts';
 
 const tags = ['Chat'];
 
@@ -130,9 +131,6 @@ export const assistantInfoRoute = createRoute({
   tags,
   summary: 'Which model provider answers chat',
   responses: {
-    200: jsonContent(
-      z.object({ provider: z.enum(['local', 'openai', 'custom']), model: z.string() }),
-      'The provider and model',
-    ),
+    200: jsonContent(assistantInfoSchema, 'The provider and model'),
   },
 });

@@ -1,6 +1,11 @@
 // Route definitions for personal API tokens.
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorBodySchema, text } from '@todo-chatbot/contract';
+import {
+  createdTokenSchema,
+  createTokenSchema,
+  errorBodySchema,
+  tokenSchema,
+} from '@todo-chatbot/contract';
 import {
   invalidBodyError,
   jsonBody,
@@ -14,26 +19,6 @@ import { TOKENS_PER_USER } from './queries.ts';
 
 const tags = ['Tokens'];
 const tokenParams = z.object({ user_id: userIdParam, id: idParam('token') });
-
-export const tokenSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    prefix: z.string().openapi({ description: 'the first characters, to recognise the token' }),
-    created_at: z.string(),
-    last_used_at: z.string().nullable(),
-  })
-  .openapi('ApiToken');
-
-export const createTokenSchema = z
-  .strictObject({
-    name: text({ filled: true })
-      .trim()
-      .min(1, 'must not be empty')
-      .max(100, 'must be at most 100 characters')
-      .openapi({ example: 'Cursor on my laptop' }),
-  })
-  .openapi('CreateApiToken');
 
 export const listTokensRoute = createRoute({
   method: 'get',
@@ -58,7 +43,7 @@ export const createTokenRoute = createRoute({
     'The token is in this response only: it is stored as a hash. Use it as `Authorization: Bearer <token>` on /mcp and /api. Managing tokens needs a signed-in session, not another token.',
   request: { params: userParams, body: jsonBody(createTokenSchema) },
   responses: {
-    201: jsonContent(tokenSchema.extend({ token: z.string() }), 'The new token, shown once'),
+    201: jsonContent(createdTokenSchema, 'The new token, shown once'),
     ...userScopedErrors,
     409: jsonContent(
       errorBodySchema,
