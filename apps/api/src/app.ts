@@ -5,7 +5,6 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { Auth } from './auth/auth.ts';
 import { authHandler } from './auth/handler.ts';
-import { IN_PROCESS_CALLER } from './auth/middleware.ts';
 import { createAssistantRouter, createChatRouter } from './chat/index.ts';
 import { type AssistantModel, createAssistantModel } from './chat/providers.ts';
 import type { Config } from './config.ts';
@@ -15,7 +14,7 @@ import { handleError } from './http/error-handler.ts';
 import { errorBody } from './http/errors.ts';
 import { type AppEnv, createGuard } from './http/router.ts';
 import { mountWeb } from './http/web.ts';
-import { createMcpRouter } from './mcp/index.ts';
+import { createMcpEndpoint, createMcpRouter } from './mcp/index.ts';
 import { type Lifecycle, mountHealth } from './ops/health.ts';
 import type { LogOutput } from './ops/log-output.ts';
 import { requestContext } from './ops/logging.ts';
@@ -88,6 +87,14 @@ export function createApp({
   mountDocs(app, config.version);
 
   const { tasksPerUserMax } = config;
+  const mcp = createMcpEndpoint({
+    db: database.db,
+    logger,
+    version: config.version,
+    maxBodyBytes: config.bodyLimitBytes,
+    maxBatchMessages: config.mcpBatchMax,
+    countMessage: metrics.countMcpMessage,
+  });
   app.route('/', createTasksRouter(database.db, { tasksPerUserMax, guard }));
   app.route('/', createTokensRouter(database.db, guard));
   app.route('/', createAssistantRouter(assistant));
@@ -98,9 +105,10 @@ export function createApp({
       db: database.db,
       assistant,
       // The agent reaches tasks through this app's own MCP endpoint, in-process, as the caller
-      // the chat request already authenticated (no second session lookup per MCP message).
+      // the chat request already authenticated: past the HTTP middleware, which that request
+      // has been through once.
       mcpFetch: async (url, init, caller) =>
-        app.fetch(new Request(url, init), { [IN_PROCESS_CALLER]: caller }),
+        mcp(new Request(url, init), caller.user.id, 'assistant'),
       history: config.chatHistory,
       limits: config.chatLimits,
       timeoutMs: config.llm.timeoutMs,
@@ -108,17 +116,7 @@ export function createApp({
       logger,
     }),
   );
-  app.route(
-    '/',
-    createMcpRouter({
-      guard,
-      db: database.db,
-      logger,
-      version: config.version,
-      maxBodyBytes: config.bodyLimitBytes,
-      maxBatchMessages: config.mcpBatchMax,
-    }),
-  );
+  app.route('/', createMcpRouter(mcp, guard));
 
   const webNotFound = config.webDir ? mountWeb(app, config.webDir) : undefined;
   app.notFound(

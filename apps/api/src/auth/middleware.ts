@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '../db/client.ts';
 import { AppError, forbiddenUser, unauthorized } from '../http/errors.ts';
-import type { AppEnv, Caller } from '../http/router.ts';
+import type { AppEnv } from '../http/router.ts';
 import { TOKEN_PREFIX, userForToken } from '../tokens/queries.ts';
 import type { Auth } from './auth.ts';
 import { createSessionReader } from './session-reader.ts';
@@ -30,23 +30,9 @@ export function clientAddress(c: Context, trustedProxyHops: number | undefined):
   }
 }
 
-/**
- * Marks a request this process sends to itself (the assistant's MCP calls) with the caller the
- * outer request authenticated, and how: a personal token's caller stays a token's caller. It
- * travels in the fetch environment, which no HTTP client can reach: over the network
- * @hono/node-server sets it to the Node request and response.
- */
-export const IN_PROCESS_CALLER = Symbol('in-process caller');
-
 export function requireUser(auth: Auth, database: Database) {
   const readSession = createSessionReader(auth, database.db);
   return createMiddleware<AppEnv>(async (c, next) => {
-    const inProcess = (c.env as Record<symbol, Caller> | undefined)?.[IN_PROCESS_CALLER];
-    if (inProcess) {
-      c.set('user', inProcess.user);
-      c.set('authMethod', inProcess.authMethod);
-      return next();
-    }
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
       // A request that names a credential is judged by it alone: falling back to the cookie

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { IN_PROCESS_CALLER } from '../auth/middleware.ts';
 import type { UserLimits } from '../config.ts';
 import { errorBody } from './errors.ts';
 import type { AppEnv } from './router.ts';
@@ -42,21 +41,18 @@ export function userLimits(limits: UserLimits): UserLimitMiddleware {
   });
   const perCredential = createSlots(limits.inFlight, limits.queued);
   const perUser = createSlots(limits.inFlight, limits.queued);
-  // The assistant's own MCP calls belong to a chat turn that was already counted.
-  const exempt = (c: Context<AppEnv>) =>
-    !limits.enabled || (c.env as Record<symbol, unknown> | undefined)?.[IN_PROCESS_CALLER];
 
   const beforeAuth = createMiddleware<AppEnv>(async (c, next) => {
     const credential =
       c.req.header('authorization') ?? SESSION_COOKIE.exec(c.req.header('cookie') ?? '')?.[1];
     // Without a credential requireUser answers 401 without asking the database.
-    if (exempt(c) || !credential) return next();
+    if (!limits.enabled || !credential) return next();
     const key = createHash('sha256').update(credential).digest('base64url');
     return holdSlot(c, next, perCredential, key, limits);
   });
 
   const afterAuth = createMiddleware<AppEnv>(async (c, next) => {
-    if (exempt(c)) return next();
+    if (!limits.enabled) return next();
     const userId = c.get('user').id;
     const chatTurn = c.req.method === 'POST' && CHAT_TURN.test(c.req.path);
     try {

@@ -10,6 +10,7 @@ import { type Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import type { AppEnv, Guard } from '../http/router.ts';
+import type { McpCaller, Metrics } from '../ops/metrics.ts';
 import type { ToolContext } from './context.ts';
 import { registerAddTask } from './tools/add-task.ts';
 import { registerCompleteTask } from './tools/complete-task.ts';
@@ -33,15 +34,20 @@ export function buildMcpServer(context: ToolContext, version: string): McpServer
   return server;
 }
 
-export function createMcpRouter(options: {
+export interface McpEndpointOptions {
   db: Db;
   logger: Logger;
   version: string;
   maxBodyBytes: number;
   /** Most JSON-RPC messages in one batch: each tools/call in it is a query run at once. */
   maxBatchMessages: number;
-  guard: Guard;
-}) {
+  countMessage: Metrics['countMcpMessage'];
+}
+
+/** Serves one MCP request for a user already authenticated, whoever authenticated them. */
+export type McpEndpoint = (request: Request, userId: string, via: McpCaller) => Promise<Response>;
+
+export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const handler = createMcpHandler(
     ({ authInfo }) => {
       const userId = authInfo?.extra?.userId;
@@ -51,27 +57,34 @@ export function createMcpRouter(options: {
     },
     { maxRequestBodySize: options.maxBodyBytes },
   );
-  // The guard has already authenticated the request; the identity travels as authInfo.
-  const serve = async (c: Context<AppEnv>) => {
+  return async (request, userId, via) => {
     const authInfo: AuthInfo = {
       token: 'session',
       clientId: 'todo-chatbot',
       scopes: ['tasks'],
-      extra: { userId: c.get('user').id },
+      extra: { userId },
     };
-    const parsedBody = await readJsonBody(c.req.raw, options.maxBodyBytes);
-    if (Array.isArray(parsedBody) && parsedBody.length > options.maxBatchMessages) {
-      return c.json(batchTooLarge(parsedBody.length, options.maxBatchMessages), 400);
+    const parsedBody = await readJsonBody(request, options.maxBodyBytes);
+    for (const message of Array.isArray(parsedBody) ? parsedBody : [parsedBody]) {
+      if (message && typeof message === 'object') options.countMessage(message.method, via);
     }
-    return handler.fetch(c.req.raw, {
-      authInfo,
-      ...(parsedBody !== undefined && { parsedBody }),
-    });
+    if (Array.isArray(parsedBody) && parsedBody.length > options.maxBatchMessages) {
+      return Response.json(batchTooLarge(parsedBody.length, options.maxBatchMessages), {
+        status: 400,
+      });
+    }
+    return handler.fetch(request, { authInfo, ...(parsedBody !== undefined && { parsedBody }) });
   };
+}
+
+/** /mcp over HTTP: the guard authenticates the caller, the endpoint serves them. */
+export function createMcpRouter(endpoint: McpEndpoint, guard: Guard) {
   // Any method is checked for cross-site writes; only the three the transport has need a caller.
   return new Hono<AppEnv>()
-    .use('/mcp', options.guard.sameSiteWrites)
-    .on(['GET', 'POST', 'DELETE'], ['/mcp'], ...options.guard.caller, serve);
+    .use('/mcp', guard.sameSiteWrites)
+    .on(['GET', 'POST', 'DELETE'], ['/mcp'], ...guard.caller, (c: Context<AppEnv>) =>
+      endpoint(c.req.raw, c.get('user').id, 'http'),
+    );
 }
 
 export type McpRouter = ReturnType<typeof createMcpRouter>;

@@ -8,7 +8,21 @@ import type { LogOutput } from './log-output.ts';
 export interface Metrics {
   registry: Registry;
   middleware: ReturnType<typeof createMiddleware<AppEnv>>;
+  /** One JSON-RPC message the MCP endpoint received, from a client over HTTP or the assistant. */
+  countMcpMessage(method: unknown, via: McpCaller): void;
 }
+
+export type McpCaller = 'http' | 'assistant';
+
+// Any other method is counted as "other", so a client cannot grow the label set.
+const MCP_METHODS = new Set([
+  'initialize',
+  'notifications/initialized',
+  'server/discover',
+  'ping',
+  'tools/list',
+  'tools/call',
+]);
 
 /** One registry per app instance, so tests can build several apps in one process. */
 export function createMetrics(logs?: Pick<LogOutput, 'dropped'>): Metrics {
@@ -55,5 +69,17 @@ export function createMetrics(logs?: Pick<LogOutput, 'dropped'>): Metrics {
     stop(labels);
     requests.inc(labels);
   });
-  return { registry, middleware };
+  // The assistant's MCP messages never pass the HTTP middleware: this is where they show.
+  const mcpMessages = new Counter({
+    name: 'mcp_messages_total',
+    help: 'MCP messages received, by JSON-RPC method and by caller (an MCP client over HTTP, or the assistant in-process)',
+    labelNames: ['method', 'via'] as const,
+    registers: [registry],
+  });
+  const countMcpMessage = (method: unknown, via: McpCaller) =>
+    mcpMessages.inc({
+      method: typeof method === 'string' && MCP_METHODS.has(method) ? method : 'other',
+      via,
+    });
+  return { registry, middleware, countMcpMessage };
 }

@@ -102,19 +102,40 @@ describe('managing tasks through chat alone', () => {
 });
 
 describe('the in-process MCP round trips of a turn', () => {
-  const mcpRequests = async () => {
+  const mcpMessages = async (method: string, via: string) => {
     const text = await (await t.app.request('/metrics')).text();
-    return [...text.matchAll(/^http_requests_total\{method="POST",route="\/mcp",[^}]*\} (\d+)$/gm)]
-      .map((match) => Number(match[1]))
-      .reduce((sum, count) => sum + count, 0);
+    const line = new RegExp(
+      `^mcp_messages_total\\{method="${method}",via="${via}"\\} (\\d+)$`,
+      'm',
+    );
+    return Number(line.exec(text)?.[1] ?? 0);
   };
 
-  it('lists the tools once per turn, not before every model step', async () => {
-    const before = await mcpRequests();
+  it('lists the tools once per turn, not before every model step, and counts them as the assistant', async () => {
+    const before = await Promise.all(
+      ['tools/list', 'tools/call'].map((m) => mcpMessages(m, 'assistant')),
+    );
     const turn = await chat(ann, 'what is pending?');
     expect(turn.tool_calls.map((call) => call.name)).toEqual(['list_tasks']);
-    // Connecting, one tools/list, the call; a second model step used to list them again.
-    expect((await mcpRequests()) - before).toBe(3);
+    const after = await Promise.all(
+      ['tools/list', 'tools/call'].map((m) => mcpMessages(m, 'assistant')),
+    );
+    // One tools/list and the one call; a second model step used to list them again.
+    expect(after.map((count, i) => count - (before[i] ?? 0))).toEqual([1, 1]);
+  });
+
+  it('reaches the MCP endpoint past the HTTP middleware, which the chat request went through once', async () => {
+    const httpMcpRequests = async () => {
+      const text = await (await t.app.request('/metrics')).text();
+      return [
+        ...text.matchAll(/^http_requests_total\{method="POST",route="\/mcp",[^}]*\} (\d+)$/gm),
+      ]
+        .map((match) => Number(match[1]))
+        .reduce((sum, count) => sum + count, 0);
+    };
+    const before = await httpMcpRequests();
+    await chat(ann, 'what is pending?');
+    expect(await httpMcpRequests()).toBe(before);
   });
 });
 

@@ -149,6 +149,19 @@ describe('tools', () => {
     expect(searched.json).toHaveLength(1);
   });
 
+  it('counts the messages of a client over HTTP by method in /metrics', async () => {
+    const calls = async () => {
+      const text = await (await t.app.request('/metrics')).text();
+      return Number(
+        /^mcp_messages_total\{method="tools\/call",via="http"\} (\d+)$/m.exec(text)?.[1] ?? 0,
+      );
+    };
+    const before = await calls();
+    await call(annMcp, 'list_tasks', {});
+    await call(annMcp, 'list_tasks', { status: 'all' });
+    expect((await calls()) - before).toBe(2);
+  });
+
   it('list_tasks gives the same tasks as text and as structured content, as REST lists them', async () => {
     const result = await annMcp.callTool({ name: 'list_tasks', arguments: { status: 'all' } });
     const tasks = (result.structuredContent as { tasks: { id: number }[] }).tasks;
