@@ -22,6 +22,25 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('the event loop between statements', () => {
+  // On PGlite a statement runs on this thread; without a yield, a chain of requests held the
+  // loop for tens of milliseconds while other connections' requests lay unread.
+  it('turns while statements and transactions run back to back', async () => {
+    let turns = 0;
+    let counting = true;
+    const countTurn = () => {
+      if (!counting) return;
+      turns += 1;
+      setImmediate(countTurn);
+    };
+    setImmediate(countTurn);
+    for (let i = 0; i < 20; i++) await t.database.db.execute(sql`select ${i}`);
+    for (let i = 0; i < 10; i++) await t.database.db.transaction((tx) => tx.execute(sql`select 1`));
+    counting = false;
+    expect(turns).toBeGreaterThanOrEqual(30);
+  });
+});
+
 describe('health', () => {
   it('healthz is 200 and readyz is 200 on a migrated database', async () => {
     expect((await send(t.app, 'GET', '/healthz')).status).toBe(200);
